@@ -1,0 +1,40 @@
+/**
+ * Thrown when input is structurally wrong (not a recoverable bad record): an attendance
+ * payload that is not an object, an event without a valid `endsAt`, an unknown IANA zone.
+ * `field` names the offending field in dotted form, e.g. `event.endsAt`.
+ *
+ * @example
+ * try { onDemandWindow(event) } catch (error) {
+ *   if (error instanceof InvalidInputError) console.warn(error.field, error.message);
+ * }
+ */
+export class InvalidInputError extends Error {
+  override readonly name: string = 'InvalidInputError';
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(message);
+    this.field = field;
+  }
+}
+
+/** One problem found in audience criteria; `path` is dotted (`watchDate.to`). */
+export interface CriteriaError {
+  path: string;
+  message: string;
+}
+
+/** Thrown by functions that need valid criteria and were given invalid ones. */
+export class InvalidCriteriaError extends InvalidInputError {
+  override readonly name = 'InvalidCriteriaError';
+  readonly errors: readonly CriteriaError[];
+
+  constructor(errors: readonly CriteriaError[]) {
+    const first = errors[0];
+    super(
+      first === undefined || first.path === '' ? 'criteria' : `criteria.${first.path}`,
+      `Invalid criteria: ${errors.map((error) => (error.path ? `${error.path}: ${error.message}` : error.message)).join('; ')}`,
+    );
+    this.errors = errors;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The computation module: pure functions over plain data. No DOM, no Lit, no globals — the
+ * clock is always a parameter. Runs in browsers, Workers and Node alike.
+ *
+ * @example
+ * import { onDemandStatistics } from 'on-demand-webinar-widgets/core';
+ * const stats = onDemandStatistics(event, attendance, new Date());
+ */
+export { InvalidCriteriaError, InvalidInputError, type CriteriaError } from './errors.ts';
+export { addDays, daysBetween, daysFromTo, isCalendarDay, MILLISECONDS_PER_DAY, type CalendarDay } from './calendar.ts';
+export {
+  canAttendOnDemand,
+  normalizeStatus,
+  PROGRAM_STATUS_NAMES,
+  PROGRAM_STATUS_STEPS,
+  type ProgramStatus,
+} from './statuses.ts';
+export type { Attendance, Diagnostic, DiagnosticCode, Registrant, View, WebinarEvent } from './types.ts';
+export {
+  daysRemaining,
+  DEFAULT_CLOSING_THRESHOLD_DAYS,
+  ON_DEMAND_TRACKING_DAYS,
+  onDemandWindow,
+  type DaysRemaining,
+  type OnDemandWindow,
+  type WindowPhase,
+} from './window.ts';
+export {
+  analyzeAttendance,
+  dailyOnDemandActivity,
+  resolveStatuses,
+  type AttendanceAnalysis,
+  type DailyOnDemandActivity,
+} from './activity.ts';
+export {
+  checkDayRange,
+  dailyOnDemandVisitors,
+  dailyVisitorsOf,
+  type DailyOnDemandVisitorsResult,
+  type DailyVisitors,
+  type DayRange,
+} from './summary.ts';
+export { onDemandStatistics, statisticsOf, type OnDemandStatistics, type StatisticsOptions } from './statistics.ts';
+export {
+  CRITERIA_KINDS,
+  CRITERIA_VERSION,
+  EVENT_MODES,
+  TIME_FRAMES,
+  validateCriteria,
+  WATCH_DATE_OPERATORS,
+  WATCH_DURATION_OPERATORS,
+  type AttendanceCriteria,
+  type CriteriaKind,
+  type CriteriaValidation,
+  type EventMode,
+  type TimeFrame,
+  type ValidateCriteriaOptions,
+  type WatchDateConstraint,
+  type WatchDateOperator,
+  type WatchDurationConstraint,
+  type WatchDurationOperator,
+} from './criteria.ts';
+export { attendsEventTriggerFires, selectAudience, type AttendanceActivity } from './audience.ts';
+export { toCsv, type CsvColumn } from './csv.ts';

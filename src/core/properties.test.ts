@@ -1,0 +1,149 @@
+/* Invariants of the computation module over generated data (fast-check, 1 000 runs each). */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { attendanceArbitrary, criteriaArbitrary, nowArbitrary } from '../../test/fixtures/core-arbitraries.ts';
+import { amsterdamEvent as event } from '../../test/fixtures/core-fixtures.ts';
+import {
+  analyzeAttendance,
+  attendsEventTriggerFires,
+  dailyOnDemandVisitors,
+  daysRemaining,
+  normalizeStatus,
+  onDemandStatistics,
+  PROGRAM_STATUS_STEPS,
+  resolveStatuses,
+  selectAudience,
+  validateCriteria,
+  type Attendance,
+} from './index.ts';
+
+const runs = { numRuns: 1000 };
+
+function registrantIds(attendance: Attendance): string[] {
+  return attendance.registrants.map((registrant) => registrant.leadId).sort();
+}
+
+describe('core invariants', () => {
+  it('has-attended and has-not-attended split everyone, without overlap', () => {
+    fc.assert(
+      fc.property(attendanceArbitrary, criteriaArbitrary, nowArbitrary, (attendance, criteria, now) => {
+        const attended = selectAudience(event, attendance, { ...criteria, kind: 'has-attended' }, now);
+        const notAttended = selectAudience(event, attendance, { ...criteria, kind: 'has-not-attended' }, now);
+        expect(attended.filter((leadId) => notAttended.includes(leadId))).toEqual([]);
+        expect([...attended, ...notAttended].sort()).toEqual(registrantIds(attendance));
+      }),
+      runs,
+    );
+  });
+
+  it('sum over days of daily visitors ≥ total unique visitors, and the totals agree', () => {
+    fc.assert(
+      fc.property(attendanceArbitrary, nowArbitrary, (attendance, now) => {
+        const summary = dailyOnDemandVisitors(event, attendance);
+        const stats = onDemandStatistics(event, attendance, now);
+        const sum = summary.days.reduce((total, day) => total + (day.visitors ?? 0), 0);
+        expect(sum).toBeGreaterThanOrEqual(summary.totalVisitors);
+        expect(summary.totalVisitors).toBe(stats.totalVisitors);
+        expect(summary.totalRewatchers).toBe(stats.rewatchers);
+      }),
+      runs,
+    );
+  });
+
+  it('moving now forward never increases days remaining', () => {
+    fc.assert(
+      fc.property(nowArbitrary, nowArbitrary, (a, b) => {
+        const [earlier, later] = a <= b ? [a, b] : [b, a];
+        expect(daysRemaining(event, later).days).toBeLessThanOrEqual(daysRemaining(event, earlier).days);
+      }),
+      runs,
+    );
+  });
+
+  it('results do not depend on the order of registrants and views', () => {
+    fc.assert(
+      fc.property(
+        attendanceArbitrary.chain((attendance) =>
+          fc.tuple(fc.constant(attendance), fc.shuffledSubarray(attendance.registrants as never[], { minLength: attendance.registrants.length }), fc.shuffledSubarray(attendance.views as never[], { minLength: attendance.views.length })),
+        ),
+        criteriaArbitrary,
+        nowArbitrary,
+        ([attendance, registrants, views], criteria, now) => {
+          const shuffled = { ...attendance, registrants, views };
+          const { diagnostics: _a, ...stats } = onDemandStatistics(event, attendance, now);
+          const { diagnostics: _b, ...shuffledStats } = onDemandStatistics(event, shuffled, now);
+          expect(shuffledStats).toEqual(stats);
+          expect(dailyOnDemandVisitors(event, shuffled).days).toEqual(dailyOnDemandVisitors(event, attendance).days);
+          expect(new Map([...resolveStatuses(event, shuffled).statuses].sort())).toEqual(new Map([...resolveStatuses(event, attendance).statuses].sort()));
+          expect(selectAudience(event, shuffled, criteria, now)).toEqual(selectAudience(event, attendance, criteria, now));
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('a status never moves backwards', () => {
+    fc.assert(
+      fc.property(attendanceArbitrary, (attendance) => {
+        const { statuses } = resolveStatuses(event, attendance);
+        for (const registrant of attendance.registrants) {
+          const resolved = statuses.get(registrant.leadId);
+          expect(resolved).toBeDefined();
+          expect(PROGRAM_STATUS_STEPS[resolved!]).toBeGreaterThanOrEqual(PROGRAM_STATUS_STEPS[normalizeStatus(registrant.status)]);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('average and median watch minutes lie between the least and most any visitor watched', () => {
+    fc.assert(
+      fc.property(attendanceArbitrary, nowArbitrary, (attendance, now) => {
+        const stats = onDemandStatistics(event, attendance, now);
+        const perVisitor = new Map<string, number>();
+        for (const activity of analyzeAttendance(event, attendance).activities) {
+          perVisitor.set(activity.leadId, (perVisitor.get(activity.leadId) ?? 0) + activity.minutes);
+        }
+        expect(perVisitor.size).toBe(stats.totalVisitors + stats.rewatchers);
+        if (perVisitor.size === 0) {
+          expect(stats.averageWatchMinutes).toBeNull();
+          return;
+        }
+        const least = Math.min(...perVisitor.values());
+        const most = Math.max(...perVisitor.values());
+        for (const value of [stats.averageWatchMinutes!, stats.medianWatchMinutes!]) {
+          expect(value).toBeGreaterThanOrEqual(least - 1e-9);
+          expect(value).toBeLessThanOrEqual(most + 1e-9);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('criteria survive a JSON round trip unchanged', () => {
+    fc.assert(
+      fc.property(criteriaArbitrary, (criteria) => {
+        expect(validateCriteria(JSON.parse(JSON.stringify(criteria)))).toEqual({ valid: true, criteria });
+      }),
+      runs,
+    );
+  });
+
+  it('the trigger fires for some activity of exactly the leads the filter selects', () => {
+    fc.assert(
+      fc.property(attendanceArbitrary, criteriaArbitrary, nowArbitrary, (attendance, criteria, now) => {
+        const triggerCriteria = { ...criteria, kind: 'attends-event' as const };
+        const analysis = analyzeAttendance(event, attendance);
+        const fired = new Set<string>();
+        for (const [leadId, status] of analysis.statuses) {
+          if (status === 'attended' && attendsEventTriggerFires(event, { leadId, mode: 'live' }, triggerCriteria, now)) fired.add(leadId);
+        }
+        for (const activity of analysis.activities) {
+          if (attendsEventTriggerFires(event, { ...activity, mode: 'on-demand' }, triggerCriteria, now)) fired.add(activity.leadId);
+        }
+        expect([...fired].sort()).toEqual(selectAudience(event, attendance, { ...criteria, kind: 'has-attended' }, now));
+      }),
+      runs,
+    );
+  });
+});

@@ -1,0 +1,87 @@
+import { analyzeAttendance, type AttendanceAnalysis } from './activity.ts';
+import type { CalendarDay } from './calendar.ts';
+import type { Attendance, Diagnostic, WebinarEvent } from './types.ts';
+import { checkNow, daysRemainingOf, DEFAULT_CLOSING_THRESHOLD_DAYS, type WindowPhase } from './window.ts';
+
+/** The numbers of the On-Demand Statistics widget. */
+export interface OnDemandStatistics {
+  daysRemaining: number;
+  phase: WindowPhase;
+  /** Distinct no-show registrants who watched within the window through `reportedThrough`. */
+  totalVisitors: number;
+  /** Live attendees who watched the recording again (their status stays Attended). */
+  rewatchers: number;
+  /** Total on-demand minutes of every visitor (no-shows and rewatchers) ÷ their number; `null` without visitors. */
+  averageWatchMinutes: number | null;
+  /** Median of the per-visitor total minutes over the same visitors; `null` without visitors. */
+  medianWatchMinutes: number | null;
+  /** Total on-demand minutes of no-show visitors and of rewatchers. */
+  noShowWatchMinutes: number;
+  rewatchWatchMinutes: number;
+  reportedThrough: CalendarDay;
+  diagnostics: Diagnostic[];
+}
+
+export interface StatisticsOptions {
+  /** Days left at or below which the phase is `closing`; default 5. */
+  closingThreshold?: number;
+}
+
+function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** Statistics from an analysis. */
+export function statisticsOf(analysis: AttendanceAnalysis, now: number, options: StatisticsOptions = {}): OnDemandStatistics {
+  const { days, phase } = daysRemainingOf(analysis.event, now, options.closingThreshold ?? DEFAULT_CLOSING_THRESHOLD_DAYS);
+  const minutesByVisitor = new Map<string, number>();
+  for (const activity of analysis.activities) {
+    minutesByVisitor.set(activity.leadId, (minutesByVisitor.get(activity.leadId) ?? 0) + activity.minutes);
+  }
+  let totalVisitors = 0;
+  let rewatchers = 0;
+  let noShowWatchMinutes = 0;
+  let rewatchWatchMinutes = 0;
+  for (const [leadId, minutes] of minutesByVisitor) {
+    if (analysis.statuses.get(leadId) === 'attended') {
+      rewatchers++;
+      rewatchWatchMinutes += minutes;
+    } else {
+      totalVisitors++;
+      noShowWatchMinutes += minutes;
+    }
+  }
+  const everyone = minutesByVisitor.size;
+  return {
+    daysRemaining: days,
+    phase,
+    totalVisitors,
+    rewatchers,
+    averageWatchMinutes: everyone === 0 ? null : (noShowWatchMinutes + rewatchWatchMinutes) / everyone,
+    medianWatchMinutes: median([...minutesByVisitor.values()].sort((a, b) => a - b)),
+    noShowWatchMinutes,
+    rewatchWatchMinutes,
+    reportedThrough: analysis.reportedThrough,
+    diagnostics: analysis.diagnostics,
+  };
+}
+
+/**
+ * The On-Demand Statistics: days remaining and phase, total on-demand (no-show) visitors to
+ * date, and the average watch duration over all visitors, no-shows and rewatchers alike.
+ *
+ * @example
+ * const stats = onDemandStatistics(event, attendance, new Date());
+ * `${stats.daysRemaining} days left, ${stats.totalVisitors} visitors, ${stats.averageWatchMinutes?.toFixed(1)} min`
+ */
+export function onDemandStatistics(
+  event: WebinarEvent,
+  attendance: Attendance,
+  now: Date,
+  options: StatisticsOptions = {},
+): OnDemandStatistics {
+  const time = checkNow(now);
+  return statisticsOf(analyzeAttendance(event, attendance), time, options);
+}

@@ -1,0 +1,88 @@
+import { InvalidInputError } from './errors.ts';
+
+/** Program statuses of a webinar program, in the host platform's progression order. */
+export type ProgramStatus =
+  | 'not-in-program'
+  | 'invited'
+  | 'pending-approval'
+  | 'rejected'
+  | 'registered'
+  | 'no-show'
+  | 'attended'
+  | 'attended-on-demand';
+
+/** Step numbers as the host marketing platform uses them; a status only moves to a higher step. */
+export const PROGRAM_STATUS_STEPS: Readonly<Record<ProgramStatus, number>> = {
+  'not-in-program': 0,
+  invited: 10,
+  'pending-approval': 20,
+  rejected: 30,
+  registered: 40,
+  'no-show': 50,
+  attended: 70,
+  'attended-on-demand': 75,
+};
+
+/** Display names, as the host platform spells them. */
+export const PROGRAM_STATUS_NAMES: Readonly<Record<ProgramStatus, string>> = {
+  'not-in-program': 'Not in Program',
+  invited: 'Invited',
+  'pending-approval': 'Pending Approval',
+  rejected: 'Rejected / Wait Listed',
+  registered: 'Registered',
+  'no-show': 'No Show',
+  attended: 'Attended',
+  'attended-on-demand': 'Attended On-Demand',
+};
+
+// Spellings seen in exports, after folding case and separators to single hyphens.
+const STATUS_SPELLINGS: ReadonlyMap<string, ProgramStatus> = new Map([
+  ['not-in-program', 'not-in-program'],
+  ['invited', 'invited'],
+  ['pending-approval', 'pending-approval'],
+  ['pending', 'pending-approval'],
+  ['rejected', 'rejected'],
+  ['wait-listed', 'rejected'],
+  ['waitlisted', 'rejected'],
+  ['rejected-wait-listed', 'rejected'],
+  ['registered', 'registered'],
+  ['no-show', 'no-show'],
+  ['noshow', 'no-show'],
+  ['attended', 'attended'],
+  ['attended-on-demand', 'attended-on-demand'],
+  ['attended-ondemand', 'attended-on-demand'],
+]);
+
+/**
+ * Maps a status as spelled in input data to a `ProgramStatus`, ignoring case and
+ * separators (`"Attended On-demand"`, `"attended_on_demand"`, `"NO SHOW"`).
+ * Throws `InvalidInputError` (field `status`) naming the accepted statuses for unknown text.
+ *
+ * @example normalizeStatus('Attended On-demand') // 'attended-on-demand'
+ */
+export function normalizeStatus(text: string): ProgramStatus {
+  const folded = typeof text === 'string' ? text.trim().toLowerCase().replace(/[\s_/-]+/g, '-') : '';
+  const status = STATUS_SPELLINGS.get(folded);
+  if (status === undefined) {
+    throw new InvalidInputError(
+      'status',
+      `Unknown program status ${JSON.stringify(text)}; expected one of: ${Object.values(PROGRAM_STATUS_NAMES).join(', ')}.`,
+    );
+  }
+  return status;
+}
+
+/** The later of two statuses in the progression: status never moves backwards. */
+export function laterStatus(current: ProgramStatus, candidate: ProgramStatus): ProgramStatus {
+  return PROGRAM_STATUS_STEPS[candidate] > PROGRAM_STATUS_STEPS[current] ? candidate : current;
+}
+
+/** Statuses of people who did not attend live and so become Attended On-Demand by watching. */
+export function canAttendOnDemand(status: ProgramStatus): boolean {
+  return status === 'registered' || status === 'no-show' || status === 'attended-on-demand';
+}
+
+/** Statuses whose views count as on-demand activity (registered people only). */
+export function isRegisteredForEvent(status: ProgramStatus): boolean {
+  return PROGRAM_STATUS_STEPS[status] >= PROGRAM_STATUS_STEPS.registered;
+}

@@ -1,0 +1,120 @@
+import { assertTimeZone, createDayInZone, MILLISECONDS_PER_DAY, parseInstant, type CalendarDay } from './calendar.ts';
+import { InvalidInputError } from './errors.ts';
+import type { WebinarEvent } from './types.ts';
+
+/** Tracking of on-demand views stops this many days after the event ends. A domain constant, not a setting. */
+export const ON_DEMAND_TRACKING_DAYS = 30;
+
+/** Days left at or below which the window is `closing` unless another threshold is given. */
+export const DEFAULT_CLOSING_THRESHOLD_DAYS = 5;
+
+/** An event checked for structure, instants as epoch ms. */
+export interface CheckedEvent {
+  id: string;
+  name: string;
+  startsAt: number;
+  endsAt: number;
+  timeZone: string;
+}
+
+/** Checks the structure of an event; throws `InvalidInputError` naming the bad field. */
+export function checkEvent(event: WebinarEvent): CheckedEvent {
+  if (typeof event !== 'object' || event === null) {
+    throw new InvalidInputError('event', 'event must be an object with id, name, startsAt, endsAt and timeZone.');
+  }
+  const endsAt = parseInstant(event.endsAt);
+  if (endsAt === null) {
+    throw new InvalidInputError('event.endsAt', `event.endsAt must be an ISO-8601 instant with an offset, got ${JSON.stringify(event.endsAt)}.`);
+  }
+  const startsAt = parseInstant(event.startsAt);
+  if (startsAt === null) {
+    throw new InvalidInputError('event.startsAt', `event.startsAt must be an ISO-8601 instant with an offset, got ${JSON.stringify(event.startsAt)}.`);
+  }
+  if (startsAt > endsAt) {
+    throw new InvalidInputError('event.startsAt', `event.startsAt (${event.startsAt}) is after event.endsAt (${event.endsAt}).`);
+  }
+  assertTimeZone(event.timeZone, 'event.timeZone');
+  return {
+    id: String(event.id),
+    name: typeof event.name === 'string' ? event.name : String(event.name ?? ''),
+    startsAt,
+    endsAt,
+    timeZone: event.timeZone,
+  };
+}
+
+/** The on-demand window `(opensAfter, closesAt]` and the calendar days it touches in the event's zone. */
+export interface OnDemandWindow {
+  /** The event's end: a join at or before it is live attendance. */
+  opensAfter: Date;
+  /** `endsAt + 30 × 24 h`: a view at this instant still counts, a later one does not. */
+  closesAt: Date;
+  /** Day of the first on-demand instant, in the event's zone. */
+  firstDay: CalendarDay;
+  /** Day of `closesAt`, in the event's zone. */
+  lastDay: CalendarDay;
+}
+
+/**
+ * The on-demand window of an event. Absolute time, so a DST change inside the window
+ * shifts the local closing hour but never the length.
+ *
+ * @example
+ * onDemandWindow({ id: 'e1', name: 'Q3 launch', startsAt: '2026-03-20T15:00:00Z',
+ *   endsAt: '2026-03-20T16:00:00Z', timeZone: 'Europe/Amsterdam' })
+ * // { opensAfter: 2026-03-20T16:00Z, closesAt: 2026-04-19T16:00Z, firstDay: '2026-03-20', lastDay: '2026-04-19' }
+ */
+export function onDemandWindow(event: WebinarEvent): OnDemandWindow {
+  return windowOf(checkEvent(event));
+}
+
+/** `onDemandWindow` for an already checked event. */
+export function windowOf(event: CheckedEvent): OnDemandWindow {
+  const closesAt = event.endsAt + ON_DEMAND_TRACKING_DAYS * MILLISECONDS_PER_DAY;
+  const dayInZone = createDayInZone(event.timeZone);
+  return {
+    opensAfter: new Date(event.endsAt),
+    closesAt: new Date(closesAt),
+    // The window is open-ended at endsAt: its first instant is the millisecond after.
+    firstDay: dayInZone(event.endsAt + 1),
+    lastDay: dayInZone(closesAt),
+  };
+}
+
+/** Where the on-demand window stands relative to `now`. */
+export type WindowPhase = 'upcoming' | 'open' | 'closing' | 'closed';
+
+export interface DaysRemaining {
+  /** Whole days left, `ceil((closesAt − now) / 1 day)` clamped to 0…30 (30 before the event ends). */
+  days: number;
+  phase: WindowPhase;
+}
+
+/** Throws unless `now` is a valid Date. */
+export function checkNow(now: Date, field = 'now'): number {
+  const time = now instanceof Date ? now.getTime() : Number.NaN;
+  if (!Number.isFinite(time)) throw new InvalidInputError(field, `${field} must be a valid Date.`);
+  return time;
+}
+
+/**
+ * Days remaining of the on-demand window and its phase. `closing` (≤ `closingThreshold`
+ * days) is when marketers send their last reminder; `closed` means tracking stopped.
+ *
+ * @example daysRemaining(event, new Date('2026-04-16T12:00:00Z')) // { days: 4, phase: 'closing' }
+ */
+export function daysRemaining(event: WebinarEvent, now: Date, closingThreshold = DEFAULT_CLOSING_THRESHOLD_DAYS): DaysRemaining {
+  return daysRemainingOf(checkEvent(event), checkNow(now), closingThreshold);
+}
+
+/** `daysRemaining` for an already checked event and clock. */
+export function daysRemainingOf(event: CheckedEvent, now: number, closingThreshold: number): DaysRemaining {
+  if (!Number.isInteger(closingThreshold) || closingThreshold < 0 || closingThreshold > ON_DEMAND_TRACKING_DAYS) {
+    throw new InvalidInputError('closingThreshold', `closingThreshold must be a whole number of days from 0 to ${ON_DEMAND_TRACKING_DAYS}, got ${String(closingThreshold)}.`);
+  }
+  if (now <= event.endsAt) return { days: ON_DEMAND_TRACKING_DAYS, phase: 'upcoming' };
+  const closesAt = event.endsAt + ON_DEMAND_TRACKING_DAYS * MILLISECONDS_PER_DAY;
+  const days = Math.min(ON_DEMAND_TRACKING_DAYS, Math.max(0, Math.ceil((closesAt - now) / MILLISECONDS_PER_DAY)));
+  if (days === 0) return { days, phase: 'closed' };
+  return { days, phase: days <= closingThreshold ? 'closing' : 'open' };
+}
