@@ -1,0 +1,72 @@
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import type { BrowserConfigOptions } from 'vitest/node';
+import { CHROME_PATH, CHROMIUM_ARGS, OPTIMIZE_DEPS_INCLUDE } from './scripts/toolchain.ts';
+
+/**
+ * A FRESH browser config object for every browser project: Vitest mutates `instances`, and an
+ * object shared between projects mislabels them.
+ */
+function chromiumBrowser(): BrowserConfigOptions {
+  return {
+    enabled: true,
+    headless: true,
+    provider: playwright({
+      launchOptions: {
+        executablePath: CHROME_PATH,
+        args: [...CHROMIUM_ARGS],
+      },
+    }),
+    instances: [{ browser: 'chromium' }],
+    screenshotFailures: false,
+  };
+}
+
+// Where a test lives decides where it runs (see README "Testing"):
+//   core    – Node: DOM-free code (core, adapters, testing, mocks, scripts, test/node)
+//   browser – Chromium via Vitest browser mode: anything that touches the DOM or Lit
+export default defineConfig({
+  optimizeDeps: {
+    include: OPTIMIZE_DEPS_INCLUDE,
+  },
+  test: {
+    // `npx vitest run --coverage` (V8, both projects)
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      exclude: ['**/*.test.ts'],
+    },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'core',
+          environment: 'node',
+          include: [
+            'src/core/**/*.test.ts',
+            'src/adapters/**/*.test.ts',
+            'src/testing/**/*.test.ts',
+            'mocks/**/*.test.ts',
+            'test/node/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: [
+            'src/widgets/**/*.test.ts',
+            'src/context/**/*.test.ts',
+            'src/charts/**/*.test.ts',
+            'src/controllers/**/*.test.ts',
+            'src/i18n/**/*.test.ts',
+            'test/browser/**/*.test.ts',
+          ],
+          browser: chromiumBrowser(),
+        },
+      },
+    ],
+  },
+});
