@@ -2,7 +2,7 @@
  * The one linear pass over attendance data that every other computation stands on:
  * check records, keep the good ones, fold views into daily on-demand activity, resolve statuses.
  */
-import { createDayInZone, isCalendarDay, parseInstant, type CalendarDay } from './calendar.ts';
+import { createDayInZone, daysBetween, daysFromTo, isCalendarDay, parseInstant, type CalendarDay } from './calendar.ts';
 import { InvalidInputError } from './errors.ts';
 import { canAttendOnDemand, isRegisteredForEvent, laterStatus, normalizeStatus, PROGRAM_STATUS_STEPS, type ProgramStatus } from './statuses.ts';
 import type { Attendance, Diagnostic, WebinarEvent } from './types.ts';
@@ -25,6 +25,19 @@ export interface CheckedRegistrant {
   liveMinutes?: number;
 }
 
+/**
+ * Daily on-demand activity held column-wise: entry `i` is registrant number `lead[i]`
+ * (an index into `AttendanceAnalysis.leadIds`) on window day `day[i]` (an index into
+ * `windowDays`). Typed arrays keep a million views cheap in time and memory.
+ */
+export interface ActivityColumns {
+  count: number;
+  lead: Int32Array;
+  day: Uint8Array;
+  minutes: Float64Array;
+  views: Int32Array;
+}
+
 /** Everything derived from one pass over an event's attendance. */
 export interface AttendanceAnalysis {
   event: CheckedEvent;
@@ -32,10 +45,14 @@ export interface AttendanceAnalysis {
   reportedThrough: CalendarDay;
   /** Registrants that passed the checks, by lead id. */
   registrants: Map<string, CheckedRegistrant>;
-  /** Daily on-demand activity inside the window through `reportedThrough`, in no particular order. */
-  activities: DailyOnDemandActivity[];
-  /** Status of every registrant after on-demand viewing is taken into account. */
-  statuses: Map<string, ProgramStatus>;
+  /** Lead id of each registrant number, in input order. */
+  leadIds: string[];
+  /** Status of each registrant number after on-demand viewing is taken into account. */
+  statusOf: ProgramStatus[];
+  /** The calendar days of the window, `firstDay` … `lastDay`. */
+  windowDays: CalendarDay[];
+  /** Daily on-demand activity inside the window through `reportedThrough`, by registrant then day. */
+  activities: ActivityColumns;
   diagnostics: Diagnostic[];
 }
 
@@ -117,6 +134,59 @@ function checkRegistrants(records: readonly unknown[], diagnostics: Diagnostic[]
   return registrants;
 }
 
+/** Views that passed every check, column-wise, in input order. */
+interface CountedViews {
+  count: number;
+  lead: Int32Array;
+  day: Uint8Array;
+  minutes: Float64Array;
+}
+
+/**
+ * Folds counted views into one activity per (registrant, day): a counting sort by registrant
+ * (linear), then each registrant's few views summed per day in a small scratch array.
+ */
+function foldIntoDailyActivity(views: CountedViews, registrantCount: number, dayCount: number): ActivityColumns {
+  const starts = new Int32Array(registrantCount + 1);
+  for (let index = 0; index < views.count; index++) starts[(views.lead[index] as number) + 1]! += 1;
+  for (let lead = 0; lead < registrantCount; lead++) starts[lead + 1]! += starts[lead] as number;
+  const order = new Int32Array(views.count);
+  const next = starts.slice(0, registrantCount);
+  for (let index = 0; index < views.count; index++) order[next[views.lead[index] as number]!++] = index;
+
+  const activities: ActivityColumns = {
+    count: 0,
+    lead: new Int32Array(views.count),
+    day: new Uint8Array(views.count),
+    minutes: new Float64Array(views.count),
+    views: new Int32Array(views.count),
+  };
+  const dayMinutes = new Float64Array(dayCount);
+  const dayViews = new Int32Array(dayCount);
+  for (let lead = 0; lead < registrantCount; lead++) {
+    const start = starts[lead] as number;
+    const end = starts[lead + 1] as number;
+    if (start === end) continue;
+    for (let position = start; position < end; position++) {
+      const index = order[position] as number;
+      const day = views.day[index] as number;
+      dayMinutes[day]! += views.minutes[index] as number;
+      dayViews[day]! += 1;
+    }
+    for (let day = 0; day < dayCount; day++) {
+      if (dayViews[day] === 0) continue;
+      const at = activities.count++;
+      activities.lead[at] = lead;
+      activities.day[at] = day;
+      activities.minutes[at] = dayMinutes[day] as number;
+      activities.views[at] = dayViews[day] as number;
+      dayMinutes[day] = 0;
+      dayViews[day] = 0;
+    }
+  }
+  return activities;
+}
+
 /**
  * Checks an event's attendance and derives daily activity and resolved statuses in one
  * pass over the views. Throws `InvalidInputError` for structurally wrong input; bad records
@@ -129,20 +199,27 @@ export function analyzeAttendance(event: WebinarEvent, attendance: Attendance): 
   const { reportedThrough } = attendance;
   const diagnostics: Diagnostic[] = [];
   const registrants = checkRegistrants(attendance.registrants, diagnostics);
+  const leadIds = [...registrants.keys()];
+  const registrantNumbers = new Map<string, number>(leadIds.map((leadId, number) => [leadId, number]));
+  const statusOf = leadIds.map((leadId) => (registrants.get(leadId) as CheckedRegistrant).status);
+  const windowDays = daysFromTo(window.firstDay, window.lastDay);
+  const dayNumbers = new Map(windowDays.map((day, number) => [day, number]));
+  // Past the last window day when everything is reported, −1 when nothing is yet.
+  const lastReportedDay = reportedThrough < window.firstDay ? -1 : daysBetween(window.firstDay, reportedThrough);
 
   const opensAfter = checkedEvent.endsAt;
   const closesAt = window.closesAt.getTime();
   const dayInZone = createDayInZone(checkedEvent.timeZone);
-  // Numeric keys (registrant number × 64 + day of the window) keep the hot loop free of
-  // string building; the window spans at most 32 calendar days.
-  const registrantNumbers = new Map<string, number>();
-  for (const leadId of registrants.keys()) registrantNumbers.set(leadId, registrantNumbers.size);
-  const dayNumbers = new Map<CalendarDay, number>();
-  const activityByKey = new Map<number, DailyOnDemandActivity>();
-  const views: readonly unknown[] = attendance.views;
+  const records: readonly unknown[] = attendance.views;
+  const counted: CountedViews = {
+    count: 0,
+    lead: new Int32Array(records.length),
+    day: new Uint8Array(records.length),
+    minutes: new Float64Array(records.length),
+  };
 
-  for (let index = 0; index < views.length; index++) {
-    const view = views[index];
+  for (let index = 0; index < records.length; index++) {
+    const view = records[index];
     if (!isRecord(view)) {
       diagnostics.push({ code: 'view-malformed', message: `View ${index} is not an object; left out.`, index });
       continue;
@@ -171,15 +248,16 @@ export function analyzeAttendance(event: WebinarEvent, attendance: Attendance): 
       });
       continue;
     }
-    const registrant = registrants.get(leadId);
-    if (registrant === undefined) {
+    const lead = registrantNumbers.get(leadId);
+    if (lead === undefined) {
       diagnostics.push({ code: 'view-unknown-registrant', message: `View ${index}: lead ${leadId} is not a registrant of this event; ignored.`, index, leadId });
       continue;
     }
-    if (!isRegisteredForEvent(registrant.status)) {
+    const status = statusOf[lead] as ProgramStatus;
+    if (!isRegisteredForEvent(status)) {
       diagnostics.push({
         code: 'view-ineligible-status',
-        message: `View ${index}: lead ${leadId} has status ${registrant.status}, which on-demand viewing does not change; ignored.`,
+        message: `View ${index}: lead ${leadId} has status ${status}, which on-demand viewing does not change; ignored.`,
         index,
         leadId,
       });
@@ -194,38 +272,40 @@ export function analyzeAttendance(event: WebinarEvent, attendance: Attendance): 
       });
       continue;
     }
-    const day = dayInZone(viewedAt);
-    if (day > reportedThrough) {
+    const day = dayNumbers.get(dayInZone(viewedAt)) as number;
+    if (day > lastReportedDay) {
       diagnostics.push({
         code: 'view-not-yet-reported',
-        message: `View ${index} of lead ${leadId} on ${day} is after reportedThrough ${reportedThrough}; not counted yet.`,
+        message: `View ${index} of lead ${leadId} on ${windowDays[day] as string} is after reportedThrough ${reportedThrough}; not counted yet.`,
         index,
         leadId,
       });
       continue;
     }
-    let dayNumber = dayNumbers.get(day);
-    if (dayNumber === undefined) {
-      dayNumber = dayNumbers.size;
-      dayNumbers.set(day, dayNumber);
-    }
-    const key = (registrantNumbers.get(leadId) as number) * 64 + dayNumber;
-    const activity = activityByKey.get(key);
-    if (activity === undefined) activityByKey.set(key, { leadId, day, minutes: view.minutes, views: 1 });
-    else {
-      activity.minutes += view.minutes;
-      activity.views += 1;
-    }
+    const at = counted.count++;
+    counted.lead[at] = lead;
+    counted.day[at] = day;
+    counted.minutes[at] = view.minutes;
   }
 
-  const statuses = new Map<string, ProgramStatus>();
-  for (const [leadId, registrant] of registrants) statuses.set(leadId, registrant.status);
-  const activities = [...activityByKey.values()];
-  for (const activity of activities) {
-    const status = statuses.get(activity.leadId) as ProgramStatus;
-    if (canAttendOnDemand(status)) statuses.set(activity.leadId, laterStatus(status, 'attended-on-demand'));
+  const activities = foldIntoDailyActivity(counted, leadIds.length, windowDays.length);
+  for (let index = 0; index < activities.count; index++) {
+    const lead = activities.lead[index] as number;
+    const status = statusOf[lead] as ProgramStatus;
+    if (canAttendOnDemand(status)) statusOf[lead] = laterStatus(status, 'attended-on-demand');
   }
-  return { event: checkedEvent, window, reportedThrough, registrants, activities, statuses, diagnostics };
+  return { event: checkedEvent, window, reportedThrough, registrants, leadIds, statusOf, windowDays, activities, diagnostics };
+}
+
+/** Activity `index` of an analysis as a plain record. */
+export function activityAt(analysis: AttendanceAnalysis, index: number): DailyOnDemandActivity {
+  const { activities } = analysis;
+  return {
+    leadId: analysis.leadIds[activities.lead[index] as number] as string,
+    day: analysis.windowDays[activities.day[index] as number] as CalendarDay,
+    minutes: activities.minutes[index] as number,
+    views: activities.views[index] as number,
+  };
 }
 
 function byLeadThenDay(a: DailyOnDemandActivity, b: DailyOnDemandActivity): number {
@@ -246,8 +326,9 @@ export function dailyOnDemandActivity(
   event: WebinarEvent,
   attendance: Attendance,
 ): { activities: DailyOnDemandActivity[]; diagnostics: Diagnostic[] } {
-  const { activities, diagnostics } = analyzeAttendance(event, attendance);
-  return { activities: activities.sort(byLeadThenDay), diagnostics };
+  const analysis = analyzeAttendance(event, attendance);
+  const activities = Array.from({ length: analysis.activities.count }, (_, index) => activityAt(analysis, index));
+  return { activities: activities.sort(byLeadThenDay), diagnostics: analysis.diagnostics };
 }
 
 /**
@@ -261,6 +342,6 @@ export function resolveStatuses(
   event: WebinarEvent,
   attendance: Attendance,
 ): { statuses: Map<string, ProgramStatus>; diagnostics: Diagnostic[] } {
-  const { statuses, diagnostics } = analyzeAttendance(event, attendance);
-  return { statuses, diagnostics };
+  const { leadIds, statusOf, diagnostics } = analyzeAttendance(event, attendance);
+  return { statuses: new Map(leadIds.map((leadId, number) => [leadId, statusOf[number] as ProgramStatus])), diagnostics };
 }

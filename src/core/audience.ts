@@ -3,7 +3,7 @@
  * has attended when ONE attendance activity (a live attendance, or one daily on-demand
  * record) satisfies ALL constraints together.
  */
-import { analyzeAttendance } from './activity.ts';
+import { analyzeAttendance, type AttendanceAnalysis } from './activity.ts';
 import { addDays, createDayInZone, isCalendarDay, isoWeekday, monthOf, type CalendarDay } from './calendar.ts';
 import { validateCriteria, type AttendanceCriteria, type WatchDateConstraint, type WatchDurationConstraint } from './criteria.ts';
 import { InvalidCriteriaError, InvalidInputError } from './errors.ts';
@@ -73,20 +73,23 @@ function watchDurationTest(constraint: WatchDurationConstraint): (minutes: numbe
   }
 }
 
-/** Compiles valid criteria to a test of one activity; "today" is `now`'s day in the event's zone. */
-function activityTest(criteria: AttendanceCriteria, timeZone: string, now: number): (activity: AttendanceActivity) => boolean {
+/** Valid criteria compiled for one "today": whether a live attendance matches, and a test of one day of on-demand viewing. */
+interface CompiledCriteria {
+  live: boolean;
+  onDemand: (day: CalendarDay, minutes: number) => boolean;
+}
+
+/** Compiles valid criteria; "today" is `now`'s day in the event's zone. */
+function compileCriteria(criteria: AttendanceCriteria, timeZone: string, now: number): CompiledCriteria {
   const today = createDayInZone(timeZone)(now);
   const { eventMode } = criteria;
   const dateTest = criteria.watchDate === undefined ? undefined : watchDateTest(criteria.watchDate, today);
   const durationTest = criteria.watchDuration === undefined ? undefined : watchDurationTest(criteria.watchDuration);
-  return (activity) => {
-    if (eventMode !== undefined && activity.mode !== eventMode) return false;
-    // Watch constraints exist only with eventMode 'on-demand' (validated), so a live activity never reaches them.
-    if (activity.mode === 'on-demand') {
-      if (dateTest !== undefined && !dateTest(activity.day)) return false;
-      if (durationTest !== undefined && !durationTest(activity.minutes)) return false;
-    }
-    return true;
+  return {
+    // Watch constraints exist only with eventMode 'on-demand' (validated), so they never apply to live attendance.
+    live: eventMode !== 'on-demand',
+    onDemand: (day, minutes) =>
+      eventMode !== 'live' && (dateTest === undefined || dateTest(day)) && (durationTest === undefined || durationTest(minutes)),
   };
 }
 
@@ -103,18 +106,25 @@ function activityTest(criteria: AttendanceCriteria, timeZone: string, now: numbe
 export function selectAudience(event: WebinarEvent, attendance: Attendance, criteria: AttendanceCriteria, now: Date): string[] {
   const valid = requireValidCriteria(criteria);
   const time = checkNow(now);
-  const analysis = analyzeAttendance(event, attendance);
-  const matches = activityTest(valid, analysis.event.timeZone, time);
-  const attended = new Set<string>();
-  for (const [leadId, status] of analysis.statuses) {
-    if (status === 'attended' && matches({ leadId, mode: 'live' })) attended.add(leadId);
+  return audienceOf(analyzeAttendance(event, attendance), valid, time);
+}
+
+/** `selectAudience` over an analysis, for criteria already validated. */
+export function audienceOf(analysis: AttendanceAnalysis, criteria: AttendanceCriteria, now: number): string[] {
+  const matches = compileCriteria(criteria, analysis.event.timeZone, now);
+  const { activities, statusOf, leadIds, windowDays } = analysis;
+  const attended = new Uint8Array(leadIds.length);
+  if (matches.live) {
+    for (let lead = 0; lead < leadIds.length; lead++) if (statusOf[lead] === 'attended') attended[lead] = 1;
   }
-  for (const activity of analysis.activities) {
-    if (!attended.has(activity.leadId) && matches({ ...activity, mode: 'on-demand' })) attended.add(activity.leadId);
+  for (let index = 0; index < activities.count; index++) {
+    const lead = activities.lead[index] as number;
+    if (attended[lead] === 0 && matches.onDemand(windowDays[activities.day[index] as number] as CalendarDay, activities.minutes[index] as number)) {
+      attended[lead] = 1;
+    }
   }
-  const audience = valid.kind === 'has-not-attended'
-    ? [...analysis.registrants.keys()].filter((leadId) => !attended.has(leadId))
-    : [...attended];
+  const wanted = criteria.kind === 'has-not-attended' ? 0 : 1;
+  const audience = leadIds.filter((_, lead) => attended[lead] === wanted);
   return audience.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -144,5 +154,6 @@ export function attendsEventTriggerFires(event: WebinarEvent, activity: Attendan
   }
   checkActivity(activity);
   const { timeZone } = checkEvent(event);
-  return activityTest(valid, timeZone, checkNow(now))(activity);
+  const matches = compileCriteria(valid, timeZone, checkNow(now));
+  return activity.mode === 'live' ? matches.live : matches.onDemand(activity.day, activity.minutes);
 }

@@ -26,9 +26,11 @@ export {
   type WindowPhase,
 } from './window.ts';
 export {
+  activityAt,
   analyzeAttendance,
   dailyOnDemandActivity,
   resolveStatuses,
+  type ActivityColumns,
   type AttendanceAnalysis,
   type DailyOnDemandActivity,
 } from './activity.ts';
@@ -60,5 +62,5 @@ export {
   type WatchDurationConstraint,
   type WatchDurationOperator,
 } from './criteria.ts';
-export { attendsEventTriggerFires, selectAudience, type AttendanceActivity } from './audience.ts';
+export { attendsEventTriggerFires, audienceOf, selectAudience, type AttendanceActivity } from './audience.ts';
 export { toCsv, type CsvColumn } from './csv.ts';

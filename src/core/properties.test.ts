@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { attendanceArbitrary, criteriaArbitrary, nowArbitrary } from '../../test/fixtures/core-arbitraries.ts';
 import { amsterdamEvent as event } from '../../test/fixtures/core-fixtures.ts';
 import {
-  analyzeAttendance,
   attendsEventTriggerFires,
+  dailyOnDemandActivity,
   dailyOnDemandVisitors,
   daysRemaining,
   normalizeStatus,
@@ -101,7 +101,7 @@ describe('core invariants', () => {
       fc.property(attendanceArbitrary, nowArbitrary, (attendance, now) => {
         const stats = onDemandStatistics(event, attendance, now);
         const perVisitor = new Map<string, number>();
-        for (const activity of analyzeAttendance(event, attendance).activities) {
+        for (const activity of dailyOnDemandActivity(event, attendance).activities) {
           perVisitor.set(activity.leadId, (perVisitor.get(activity.leadId) ?? 0) + activity.minutes);
         }
         expect(perVisitor.size).toBe(stats.totalVisitors + stats.rewatchers);
@@ -133,12 +133,11 @@ describe('core invariants', () => {
     fc.assert(
       fc.property(attendanceArbitrary, criteriaArbitrary, nowArbitrary, (attendance, criteria, now) => {
         const triggerCriteria = { ...criteria, kind: 'attends-event' as const };
-        const analysis = analyzeAttendance(event, attendance);
         const fired = new Set<string>();
-        for (const [leadId, status] of analysis.statuses) {
+        for (const [leadId, status] of resolveStatuses(event, attendance).statuses) {
           if (status === 'attended' && attendsEventTriggerFires(event, { leadId, mode: 'live' }, triggerCriteria, now)) fired.add(leadId);
         }
-        for (const activity of analysis.activities) {
+        for (const activity of dailyOnDemandActivity(event, attendance).activities) {
           if (attendsEventTriggerFires(event, { ...activity, mode: 'on-demand' }, triggerCriteria, now)) fired.add(activity.leadId);
         }
         expect([...fired].sort()).toEqual(selectAudience(event, attendance, { ...criteria, kind: 'has-attended' }, now));

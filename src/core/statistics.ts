@@ -27,7 +27,7 @@ export interface StatisticsOptions {
   closingThreshold?: number;
 }
 
-function median(sorted: readonly number[]): number | null {
+function median(sorted: ArrayLike<number>): number | null {
   if (sorted.length === 0) return null;
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
@@ -36,16 +36,25 @@ function median(sorted: readonly number[]): number | null {
 /** Statistics from an analysis. */
 export function statisticsOf(analysis: AttendanceAnalysis, now: number, options: StatisticsOptions = {}): OnDemandStatistics {
   const { days, phase } = daysRemainingOf(analysis.event, now, options.closingThreshold ?? DEFAULT_CLOSING_THRESHOLD_DAYS);
-  const minutesByVisitor = new Map<string, number>();
-  for (const activity of analysis.activities) {
-    minutesByVisitor.set(activity.leadId, (minutesByVisitor.get(activity.leadId) ?? 0) + activity.minutes);
+  const { activities, statusOf } = analysis;
+  const minutesByLead = new Float64Array(analysis.leadIds.length);
+  const watched = new Uint8Array(analysis.leadIds.length);
+  for (let index = 0; index < activities.count; index++) {
+    const lead = activities.lead[index] as number;
+    minutesByLead[lead]! += activities.minutes[index] as number;
+    watched[lead] = 1;
   }
   let totalVisitors = 0;
   let rewatchers = 0;
   let noShowWatchMinutes = 0;
   let rewatchWatchMinutes = 0;
-  for (const [leadId, minutes] of minutesByVisitor) {
-    if (analysis.statuses.get(leadId) === 'attended') {
+  const perVisitor: number[] = [];
+  for (let lead = 0; lead < watched.length; lead++) {
+    if (watched[lead] === 0) continue;
+    const minutes = minutesByLead[lead] as number;
+    perVisitor.push(minutes);
+    // Only registered people have activity; after resolution they are Attended (a rewatch) or Attended On-Demand.
+    if (statusOf[lead] === 'attended') {
       rewatchers++;
       rewatchWatchMinutes += minutes;
     } else {
@@ -53,14 +62,14 @@ export function statisticsOf(analysis: AttendanceAnalysis, now: number, options:
       noShowWatchMinutes += minutes;
     }
   }
-  const everyone = minutesByVisitor.size;
+  const everyone = perVisitor.length;
   return {
     daysRemaining: days,
     phase,
     totalVisitors,
     rewatchers,
     averageWatchMinutes: everyone === 0 ? null : (noShowWatchMinutes + rewatchWatchMinutes) / everyone,
-    medianWatchMinutes: median([...minutesByVisitor.values()].sort((a, b) => a - b)),
+    medianWatchMinutes: median(Float64Array.from(perVisitor).sort()),
     noShowWatchMinutes,
     rewatchWatchMinutes,
     reportedThrough: analysis.reportedThrough,

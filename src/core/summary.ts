@@ -1,4 +1,4 @@
-import { daysFromTo, isCalendarDay, type CalendarDay } from './calendar.ts';
+import { daysBetween, daysFromTo, isCalendarDay, type CalendarDay } from './calendar.ts';
 import { analyzeAttendance, type AttendanceAnalysis } from './activity.ts';
 import { InvalidInputError } from './errors.ts';
 import type { Attendance, Diagnostic, WebinarEvent } from './types.ts';
@@ -51,31 +51,40 @@ export function checkDayRange(range: DayRange | undefined, window: OnDemandWindo
 
 /** The daily series for a checked range from an analysis. */
 export function dailyVisitorsOf(analysis: AttendanceAnalysis, range: DayRange): Omit<DailyOnDemandVisitorsResult, 'diagnostics'> {
-  const { statuses, reportedThrough } = analysis;
-  const byDay = new Map<CalendarDay, DailyVisitors>();
-  const days = daysFromTo(range.from, range.to).map((day) => {
-    const reported = day <= reportedThrough;
-    const entry: DailyVisitors = { day, visitors: reported ? 0 : null, rewatchers: reported ? 0 : null, minutes: reported ? 0 : null };
-    byDay.set(day, entry);
-    return entry;
-  });
-  const visitors = new Set<string>();
-  const rewatchers = new Set<string>();
-  // Activities are already one per (lead, day), so counting them per day counts unique people.
-  for (const activity of analysis.activities) {
-    const entry = byDay.get(activity.day);
-    if (entry === undefined || entry.minutes === null) continue;
-    entry.minutes += activity.minutes;
-    const status = statuses.get(activity.leadId);
-    if (status === 'attended-on-demand') {
-      entry.visitors = (entry.visitors ?? 0) + 1;
-      visitors.add(activity.leadId);
-    } else if (status === 'attended') {
-      entry.rewatchers = (entry.rewatchers ?? 0) + 1;
-      rewatchers.add(activity.leadId);
+  const { activities, statusOf, reportedThrough, window } = analysis;
+  const first = daysBetween(window.firstDay, range.from);
+  const last = daysBetween(window.firstDay, range.to);
+  const visitors = new Int32Array(last - first + 1);
+  const rewatchers = new Int32Array(last - first + 1);
+  const minutes = new Float64Array(last - first + 1);
+  // 1 = no-show visitor in range, 2 = rewatcher in range: unique people over the range.
+  const seen = new Uint8Array(analysis.leadIds.length);
+  for (let index = 0; index < activities.count; index++) {
+    const day = (activities.day[index] as number) - first;
+    if (day < 0 || day > last - first) continue;
+    const lead = activities.lead[index] as number;
+    minutes[day]! += activities.minutes[index] as number;
+    // Activities are one per (lead, day), so counting them per day counts unique people.
+    if (statusOf[lead] === 'attended-on-demand') {
+      visitors[day]! += 1;
+      seen[lead] = 1;
+    } else if (statusOf[lead] === 'attended') {
+      rewatchers[day]! += 1;
+      seen[lead] = 2;
     }
   }
-  return { days, totalVisitors: visitors.size, totalRewatchers: rewatchers.size, reportedThrough };
+  const days = daysFromTo(range.from, range.to).map((day, offset): DailyVisitors =>
+    day <= reportedThrough
+      ? { day, visitors: visitors[offset] as number, rewatchers: rewatchers[offset] as number, minutes: minutes[offset] as number }
+      : { day, visitors: null, rewatchers: null, minutes: null },
+  );
+  let totalVisitors = 0;
+  let totalRewatchers = 0;
+  for (const mark of seen) {
+    if (mark === 1) totalVisitors++;
+    else if (mark === 2) totalRewatchers++;
+  }
+  return { days, totalVisitors, totalRewatchers, reportedThrough };
 }
 
 /**
