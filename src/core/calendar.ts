@@ -173,3 +173,13 @@ export function parseInstant(value: unknown): number | null {
   if (index !== value.length) return null;
   return Date.UTC(year, month - 1, day, hour, minute, second, milliseconds) - offsetMinutes * 60_000;
 }
+
+/**
+ * The calendar day of an instant in an IANA time zone.
+ *
+ * @example calendarDayOf(new Date('2026-03-29T22:30:00Z'), 'Europe/Amsterdam') // '2026-03-30'
+ */
+export function calendarDayOf(instant: Date, timeZone: string): CalendarDay {
+  assertTimeZone(timeZone, 'timeZone');
+  return createDayInZone(timeZone)(instant.getTime());
+}

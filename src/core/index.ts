@@ -7,7 +7,7 @@
  * const stats = onDemandStatistics(event, attendance, new Date());
  */
 export { InvalidCriteriaError, InvalidInputError, type CriteriaError } from './errors.ts';
-export { addDays, daysBetween, daysFromTo, isCalendarDay, MILLISECONDS_PER_DAY, type CalendarDay } from './calendar.ts';
+export { addDays, calendarDayOf, daysBetween, daysFromTo, isCalendarDay, MILLISECONDS_PER_DAY, type CalendarDay } from './calendar.ts';
 export {
   canAttendOnDemand,
   normalizeStatus,
@@ -38,6 +38,8 @@ export {
   checkDayRange,
   dailyOnDemandVisitors,
   dailyVisitorsOf,
+  summaryRange,
+  type SummaryRangeChoice,
   type DailyOnDemandVisitorsResult,
   type DailyVisitors,
   type DayRange,
@@ -64,3 +66,4 @@ export {
 } from './criteria.ts';
 export { attendsEventTriggerFires, audienceOf, selectAudience, type AttendanceActivity } from './audience.ts';
 export { toCsv, type CsvColumn } from './csv.ts';
+export { nextClockChange } from './clock.ts';

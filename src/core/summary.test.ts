@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { afterEnd, amsterdamEvent, attendance, registrant, view } from '../../test/fixtures/core-fixtures.ts';
 import { InvalidInputError } from './errors.ts';
-import { dailyOnDemandVisitors } from './summary.ts';
+import { dailyOnDemandVisitors, summaryRange, type SummaryRangeChoice } from './summary.ts';
 
 const data = attendance(
   [registrant('A', 'No Show'), registrant('B', 'Registered'), registrant('C', 'Attended'), registrant('D', 'No Show')],
@@ -73,5 +73,24 @@ describe('dailyOnDemandVisitors', () => {
     const result = dailyOnDemandVisitors(amsterdamEvent, attendance([registrant('A', 'No Show')], views));
     expect(result.days.reduce((sum, day) => sum + (day.visitors ?? 0), 0)).toBe(3);
     expect(result.totalVisitors).toBe(1);
+  });
+});
+
+describe('summaryRange', () => {
+  const window = { opensAfter: new Date(0), closesAt: new Date(0), firstDay: '2026-03-20', lastDay: '2026-04-19' };
+  it.each<[string, SummaryRangeChoice, string, { from: string; to: string }]>([
+    ['the whole window', { kind: 'window' }, '2026-03-30', { from: '2026-03-20', to: '2026-04-19' }],
+    ['the last 7 days to today', { kind: 'last-days', days: 7 }, '2026-03-30', { from: '2026-03-24', to: '2026-03-30' }],
+    ['the last 7 days early in the window', { kind: 'last-days', days: 7 }, '2026-03-22', { from: '2026-03-20', to: '2026-03-22' }],
+    ['the last 7 days after closing', { kind: 'last-days', days: 7 }, '2026-05-01', { from: '2026-04-13', to: '2026-04-19' }],
+    ['the last 7 days before opening', { kind: 'last-days', days: 7 }, '2026-03-10', { from: '2026-03-20', to: '2026-04-19' }],
+    ['one day', { kind: 'day', day: '2026-03-25' }, '2026-03-30', { from: '2026-03-25', to: '2026-03-25' }],
+  ])('%s', (_, choice, today, expected) => {
+    expect(summaryRange(window, choice, today)).toEqual(expected);
+  });
+
+  it('rejects a day outside the window and a bad count', () => {
+    expect(() => summaryRange(window, { kind: 'day', day: '2026-04-20' }, '2026-03-30')).toThrow(/outside the on-demand window/);
+    expect(() => summaryRange(window, { kind: 'last-days', days: 0 }, '2026-03-30')).toThrow(InvalidInputError);
   });
 });

@@ -1,4 +1,4 @@
-import { daysBetween, daysFromTo, isCalendarDay, type CalendarDay } from './calendar.ts';
+import { addDays, daysBetween, daysFromTo, isCalendarDay, type CalendarDay } from './calendar.ts';
 import { analyzeAttendance, type AttendanceAnalysis } from './activity.ts';
 import { InvalidInputError } from './errors.ts';
 import type { Attendance, Diagnostic, WebinarEvent } from './types.ts';
@@ -99,4 +99,25 @@ export function dailyVisitorsOf(analysis: AttendanceAnalysis, range: DayRange): 
 export function dailyOnDemandVisitors(event: WebinarEvent, attendance: Attendance, range?: DayRange): DailyOnDemandVisitorsResult {
   const analysis = analyzeAttendance(event, attendance);
   return { ...dailyVisitorsOf(analysis, checkDayRange(range, analysis.window)), diagnostics: analysis.diagnostics };
+}
+
+/** How a reader picks the days of the summary: the whole window, the last N days to date, or one day. */
+export type SummaryRangeChoice = { kind: 'window' } | { kind: 'last-days'; days: number } | { kind: 'day'; day: CalendarDay };
+
+/**
+ * The day range a choice stands for on a given day. "Last N days" ends today (or on the
+ * window's last day once it has closed) and never starts before the window; before the window
+ * opens it is the whole window. A day outside the window is an `InvalidInputError`.
+ *
+ * @example summaryRange(window, { kind: 'last-days', days: 7 }, '2026-03-30') // { from: '2026-03-24', to: '2026-03-30' }
+ */
+export function summaryRange(window: OnDemandWindow, choice: SummaryRangeChoice, today: CalendarDay): DayRange {
+  if (choice.kind === 'day') return checkDayRange({ from: choice.day, to: choice.day }, window);
+  if (choice.kind === 'window' || today < window.firstDay) return { from: window.firstDay, to: window.lastDay };
+  if (!Number.isInteger(choice.days) || choice.days < 1) {
+    throw new InvalidInputError('choice.days', `The number of days must be a whole number of at least 1, got ${String(choice.days)}.`);
+  }
+  const to = today > window.lastDay ? window.lastDay : today;
+  const from = addDays(to, 1 - choice.days);
+  return { from: from < window.firstDay ? window.firstDay : from, to };
 }
