@@ -41,6 +41,7 @@ export const OPTIMIZE_DEPS_INCLUDE: string[] = [
   'lit/directives/repeat.js',
   'lit/directives/when.js',
   '@lit/context',
+  '@lit/task',
   'd3-array',
   'd3-format',
   'd3-scale',

@@ -1,0 +1,105 @@
+/*
+ * What the data widgets share: where their data comes from (a provider's context, or their own
+ * `adapter` + `event-id`), the clock, the locale, loading with abort of stale runs, and reload.
+ * Subclasses implement `load()`; rendering stays in the element.
+ */
+import { consume } from '@lit/context';
+import { initialState, Task, TaskStatus } from '@lit/task';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { DataAdapter } from '../adapters/adapter.ts';
+import { eventDataSource, type EventDataSource } from '../context/event-data-source.ts';
+import { onDemandContext, type OnDemandContext } from '../context/keys.ts';
+import { ClockController } from '../controllers/clock-controller.ts';
+import type { WebinarEvent } from '../core/index.ts';
+import { resolveLocale } from '../i18n/locale.ts';
+
+export abstract class DataElement<Result> extends LitElement {
+  /** Data adapter for standalone use; inside `<odw-data-provider>` the provider's is used. */
+  @property({ attribute: false }) adapter: DataAdapter | undefined;
+
+  /** Event to show, for standalone use (with `adapter`). */
+  @property({ attribute: 'event-id' }) eventId: string | undefined;
+
+  /** Fixed clock (tests, stories, a portal's time travel); defaults to the provider's or the real clock. */
+  @property({ attribute: false }) now: Date | undefined;
+
+  /** BCP 47 locale; defaults to the nearest `lang`. English and Dutch strings are built in. */
+  @property() locale: string | undefined;
+
+  /** `light` or `dark`; unset follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
+  @consume({ context: onDemandContext, subscribe: true })
+  protected context: OnDemandContext | undefined;
+
+  protected readonly clock = new ClockController(this);
+  #revision = 0;
+
+  #abortedByDisconnect = false;
+
+  protected readonly task = new Task(this, {
+    // Nothing to load until the widget knows where its data comes from: stay in the initial state.
+    task: ([source, now], { signal }) => (source === undefined ? Promise.resolve(initialState) : this.load(source, now, signal)),
+    args: () => [this.source, this.currentTime(), this.context?.revision ?? 0, this.#revision, ...this.loadArguments()] as const,
+  });
+
+  /**
+   * The shared loader for this widget's data: its own adapter and event id win over the
+   * provider's (an `event-id` alone picks another event from the provider's adapter).
+   */
+  protected get source(): EventDataSource | undefined {
+    const adapter = this.adapter ?? this.context?.source?.adapter;
+    const eventId = this.eventId || this.context?.source?.eventId;
+    if (adapter === undefined || !eventId) return undefined;
+    const provided = this.context?.source;
+    return provided?.adapter === adapter && provided.eventId === eventId ? provided : eventDataSource(adapter, eventId);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#abortedByDisconnect) {
+      this.#abortedByDisconnect = false;
+      void this.task.run();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A removed widget stops its request; if it comes back it loads again.
+    if (this.task.status === TaskStatus.PENDING) {
+      this.#abortedByDisconnect = true;
+      this.task.abort();
+    }
+  }
+
+  /** The clock in force: own `now`, else the provider's, else the real clock. */
+  protected currentTime(): Date {
+    return this.now ?? this.context?.now ?? this.clock.now;
+  }
+
+  /** The locale in force. */
+  protected currentLocale(): string {
+    return resolveLocale(this, this.locale ?? this.context?.locale);
+  }
+
+  /** Extra inputs that should trigger a new load (e.g. the day range). */
+  protected loadArguments(): readonly unknown[] {
+    return [];
+  }
+
+  /** Loads what the widget shows; `signal` aborts when the inputs change or the element goes away. */
+  protected abstract load(source: EventDataSource, now: Date, signal: AbortSignal): Promise<Result>;
+
+  /** Follow the real clock for this event (call once the event is known). */
+  protected followClock(event: WebinarEvent): void {
+    this.clock.follow(this.now ?? this.context?.now ? undefined : event);
+  }
+
+  /** Forget loaded data and load again (what the Retry button does). */
+  reload(): void {
+    this.source?.invalidate();
+    this.#revision++;
+    this.requestUpdate();
+  }
+}
