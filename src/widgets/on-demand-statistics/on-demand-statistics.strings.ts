@@ -1,0 +1,87 @@
+import type { Language } from '../../i18n/locale.ts';
+
+/** Every text the statistics widget shows; override any key through the `strings` property. */
+export interface OnDemandStatisticsStrings {
+  title: string;
+  loading: string;
+  notConfigured: string;
+  retry: string;
+  errorPrefix: string;
+  daysRemaining: string;
+  dayUnit: { one: string; other: string };
+  phaseUpcoming: string;
+  phaseOpen: string;
+  phaseClosing: string;
+  phaseClosed: string;
+  totalVisitors: string;
+  totalVisitorsHint: string;
+  averageWatch: string;
+  averageWatchHint: string;
+  minutesUnit: string;
+  noViewsYet: string;
+  details: string;
+  median: string;
+  noShowVisitors: string;
+  rewatchers: string;
+  noShowMinutes: string;
+  rewatchMinutes: string;
+  reportedThrough: string;
+  skippedRecords: { one: string; other: string };
+}
+
+export const onDemandStatisticsStrings: Record<Language, OnDemandStatisticsStrings> = {
+  en: {
+    title: 'On-demand statistics',
+    loading: 'Loading on-demand statistics…',
+    notConfigured: 'No data source: set an adapter and event-id, or place this widget inside <odw-data-provider>.',
+    retry: 'Retry',
+    errorPrefix: 'Could not load the statistics:',
+    daysRemaining: 'Days remaining',
+    dayUnit: { one: '{count} day', other: '{count} days' },
+    phaseUpcoming: 'Opens when the event ends: available on demand for 30 days.',
+    phaseOpen: 'The recording is available on demand.',
+    phaseClosing: 'Closing soon: time for the last reminder.',
+    phaseClosed: 'Tracking stopped: the 30-day window has closed.',
+    totalVisitors: 'On-demand visitors',
+    totalVisitorsHint: 'No-shows who watched the recording, to date',
+    averageWatch: 'Average watch time',
+    averageWatchHint: 'For all visitors, including attendees who rewatched',
+    minutesUnit: 'min',
+    noViewsYet: 'No on-demand views yet.',
+    details: 'Details',
+    median: 'Median watch time',
+    noShowVisitors: 'No-show visitors',
+    rewatchers: 'Attendees who rewatched',
+    noShowMinutes: 'Minutes watched by no-shows',
+    rewatchMinutes: 'Minutes rewatched by attendees',
+    reportedThrough: 'Reported through {date}',
+    skippedRecords: { one: '{count} record could not be used.', other: '{count} records could not be used.' },
+  },
+  nl: {
+    title: 'On-demand statistieken',
+    loading: 'On-demand statistieken laden…',
+    notConfigured: 'Geen gegevensbron: stel een adapter en event-id in, of plaats deze widget in <odw-data-provider>.',
+    retry: 'Opnieuw proberen',
+    errorPrefix: 'De statistieken konden niet worden geladen:',
+    daysRemaining: 'Resterende dagen',
+    dayUnit: { one: '{count} dag', other: '{count} dagen' },
+    phaseUpcoming: 'Opent na afloop van het evenement: 30 dagen on demand beschikbaar.',
+    phaseOpen: 'De opname is on demand beschikbaar.',
+    phaseClosing: 'Sluit binnenkort: tijd voor de laatste herinnering.',
+    phaseClosed: 'Meting gestopt: de periode van 30 dagen is voorbij.',
+    totalVisitors: 'On-demand bezoekers',
+    totalVisitorsHint: 'No-shows die de opname bekeken, tot nu toe',
+    averageWatch: 'Gemiddelde kijktijd',
+    averageWatchHint: 'Voor alle bezoekers, ook deelnemers die terugkeken',
+    minutesUnit: 'min',
+    noViewsYet: 'Nog geen on-demand weergaven.',
+    details: 'Details',
+    median: 'Mediane kijktijd',
+    noShowVisitors: 'No-show bezoekers',
+    rewatchers: 'Deelnemers die terugkeken',
+    noShowMinutes: 'Minuten bekeken door no-shows',
+    rewatchMinutes: 'Minuten teruggekeken door deelnemers',
+    reportedThrough: 'Gerapporteerd tot en met {date}',
+    skippedRecords: { one: '{count} record kon niet worden gebruikt.', other: '{count} records konden niet worden gebruikt.' },
+  },
+};

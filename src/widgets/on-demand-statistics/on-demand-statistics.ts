@@ -1,0 +1,208 @@
+import { TaskStatus } from '@lit/task';
+import { html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { isAdapterError } from '../../adapters/adapter.ts';
+import type { EventDataSource } from '../../context/event-data-source.ts';
+import { asAdapterError } from '../../context/event-data-source.ts';
+import { ResizeController } from '../../controllers/resize-controller.ts';
+import {
+  DEFAULT_CLOSING_THRESHOLD_DAYS,
+  onDemandWindow,
+  statisticsOf,
+  type OnDemandStatistics,
+  type WebinarEvent,
+} from '../../core/index.ts';
+import { DataElement } from '../../internal/data-element.ts';
+import { defineElement } from '../../internal/define.ts';
+import { fillMessage, formatDay, formatNumber, pickStrings, plural } from '../../i18n/locale.ts';
+import { cardStyles, tokenStyles } from '../../styles/tokens.styles.ts';
+import { onDemandStatisticsStyles } from './on-demand-statistics.styles.ts';
+import { onDemandStatisticsStrings, type OnDemandStatisticsStrings } from './on-demand-statistics.strings.ts';
+
+interface LoadedStatistics {
+  event: WebinarEvent;
+  statistics: OnDemandStatistics;
+  lastWindowDay: string;
+}
+
+// Narrower than this, the three figures stack.
+const NARROW_WIDTH = 480;
+
+/**
+ * @summary On-Demand Statistics: days remaining of the 30-day on-demand window, on-demand
+ * (no-show) visitors to date, and the average watch time over all visitors, with a details
+ * disclosure (median, no-show visitors vs attendees who rewatched).
+ *
+ * Works inside `<odw-data-provider>` or standalone with `adapter` + `event-id`. Uses the
+ * adapter's `getStatistics` push-down when it has one, `core.onDemandStatistics` otherwise.
+ *
+ * @csspart base - The card.
+ * @csspart title - The heading.
+ * @csspart metric - Each figure's box (days remaining, visitors, average).
+ * @csspart value - Each figure's number.
+ * @csspart details - The details disclosure.
+ * @csspart error - The error message and retry button.
+ * @csspart retry - The retry button.
+ *
+ * @cssproperty --odw-color-surface - Card background.
+ * @cssproperty --odw-color-surface-raised - Figure background.
+ * @cssproperty --odw-color-text - Text color.
+ * @cssproperty --odw-color-text-muted - Secondary text color.
+ * @cssproperty --odw-color-border - Card border.
+ * @cssproperty --odw-color-accent - Links and focus accents.
+ * @cssproperty --odw-color-warning - Emphasis of the closing phase.
+ * @cssproperty --odw-color-warning-surface - Background of the closing figure.
+ * @cssproperty --odw-color-danger - Error text.
+ * @cssproperty --odw-font-family - Font.
+ * @cssproperty --odw-font-size - Base font size.
+ * @cssproperty --odw-radius - Corner radius.
+ * @cssproperty --odw-spacing - Base spacing.
+ *
+ * @example
+ * ```html
+ * <odw-on-demand-statistics event-id="evt-42" closing-threshold="5"></odw-on-demand-statistics>
+ * <script type="module">
+ *   import 'on-demand-webinar-widgets/statistics';
+ *   document.querySelector('odw-on-demand-statistics').adapter = myAdapter;
+ * </script>
+ * ```
+ */
+export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
+  static override styles = [tokenStyles, cardStyles, onDemandStatisticsStyles];
+
+  /** Days left at or below which the window shows as closing (emphasized). */
+  @property({ type: Number, attribute: 'closing-threshold' }) closingThreshold = DEFAULT_CLOSING_THRESHOLD_DAYS;
+
+  /** Overrides for any built-in text. */
+  @property({ attribute: false }) strings: Partial<OnDemandStatisticsStrings> | undefined;
+
+  readonly #size = new ResizeController(this);
+
+  protected override loadArguments(): readonly unknown[] {
+    return [this.closingThreshold];
+  }
+
+  protected override async load(source: EventDataSource, now: Date, signal: AbortSignal): Promise<LoadedStatistics> {
+    try {
+      const event = await source.event(signal);
+      this.followClock(event);
+      const closingThreshold = this.closingThreshold;
+      const statistics = source.adapter.getStatistics
+        ? await source.adapter.getStatistics(source.eventId, { now, closingThreshold, signal })
+        : statisticsOf(await source.analysis(signal), now.getTime(), { closingThreshold });
+      return { event, statistics, lastWindowDay: onDemandWindow(event).lastDay };
+    } catch (error) {
+      throw asAdapterError(error);
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const strings = pickStrings(onDemandStatisticsStrings, this.currentLocale(), this.strings);
+    const narrow = this.#size.width > 0 && this.#size.width < NARROW_WIDTH;
+    const body = this.source === undefined
+      ? html`<p class="muted">${strings.notConfigured}</p>`
+      : this.task.render({
+          initial: () => this.#renderLoading(strings),
+          pending: () => this.#renderLoading(strings),
+          error: (error) => this.#renderError(strings, error),
+          complete: (loaded) => this.#renderStatistics(strings, loaded),
+        });
+    return html`
+      <section part="base" class="card ${narrow ? 'narrow' : ''}" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'} aria-labelledby="title">
+        <h2 part="title" class="title" id="title">${strings.title}</h2>
+        ${body}
+      </section>
+    `;
+  }
+
+  #renderLoading(strings: OnDemandStatisticsStrings): TemplateResult {
+    return html`
+      <div class="skeleton-row" role="status">
+        <span class="visually-hidden">${strings.loading}</span>
+        <div class="skeleton block"></div>
+        <div class="skeleton block"></div>
+        <div class="skeleton block"></div>
+      </div>
+    `;
+  }
+
+  #renderError(strings: OnDemandStatisticsStrings, error: unknown): TemplateResult {
+    const message = isAdapterError(error) ? error.message : asAdapterError(error).message;
+    return html`
+      <div part="error" class="error" role="alert">
+        <span>${strings.errorPrefix} ${message}</span>
+        <button part="retry" type="button" @click=${() => this.reload()}>${strings.retry}</button>
+      </div>
+    `;
+  }
+
+  #renderStatistics(strings: OnDemandStatisticsStrings, loaded: LoadedStatistics): TemplateResult {
+    const locale = this.currentLocale();
+    const { statistics } = loaded;
+    const phaseText = {
+      upcoming: strings.phaseUpcoming,
+      open: strings.phaseOpen,
+      closing: strings.phaseClosing,
+      closed: strings.phaseClosed,
+    }[statistics.phase];
+    const minutes = (value: number | null) => (value === null ? '–' : `${formatNumber(value, locale, 1)} ${strings.minutesUnit}`);
+    const visitors = statistics.totalVisitors + statistics.rewatchers;
+    const partial = statistics.reportedThrough < loaded.lastWindowDay;
+    const skipped = statistics.diagnostics.length;
+    return html`
+      <p class="muted">${loaded.event.name}</p>
+      <dl class="metrics">
+        <div part="metric" class="metric ${statistics.phase}">
+          <dt>${strings.daysRemaining}</dt>
+          <dd>
+            <span part="value" class="value">${plural(statistics.daysRemaining, locale, strings.dayUnit)}</span>
+            <span class="hint">${phaseText}</span>
+          </dd>
+        </div>
+        <div part="metric" class="metric">
+          <dt>${strings.totalVisitors}</dt>
+          <dd>
+            <span part="value" class="value">${formatNumber(statistics.totalVisitors, locale)}</span>
+            <span class="hint">${visitors === 0 ? strings.noViewsYet : strings.totalVisitorsHint}</span>
+          </dd>
+        </div>
+        <div part="metric" class="metric">
+          <dt>${strings.averageWatch}</dt>
+          <dd>
+            <span part="value" class="value">${minutes(statistics.averageWatchMinutes)}</span>
+            <span class="hint">${strings.averageWatchHint}</span>
+          </dd>
+        </div>
+      </dl>
+      <div class="footer">
+        <details part="details">
+          <summary>${strings.details}</summary>
+          <dl>
+            <dt>${strings.median}</dt>
+            <dd>${minutes(statistics.medianWatchMinutes)}</dd>
+            <dt>${strings.noShowVisitors}</dt>
+            <dd>${formatNumber(statistics.totalVisitors, locale)}</dd>
+            <dt>${strings.rewatchers}</dt>
+            <dd>${formatNumber(statistics.rewatchers, locale)}</dd>
+            <dt>${strings.noShowMinutes}</dt>
+            <dd>${formatNumber(statistics.noShowWatchMinutes, locale, 1)}</dd>
+            <dt>${strings.rewatchMinutes}</dt>
+            <dd>${formatNumber(statistics.rewatchWatchMinutes, locale, 1)}</dd>
+          </dl>
+        </details>
+        <span class="muted">
+          ${partial && statistics.phase !== 'upcoming' ? fillMessage(strings.reportedThrough, { date: formatDay(statistics.reportedThrough, locale, { day: 'numeric', month: 'long' }) }) : ''}
+          ${skipped > 0 ? plural(skipped, locale, strings.skippedRecords) : ''}
+        </span>
+      </div>
+    `;
+  }
+}
+
+defineElement('odw-on-demand-statistics', OdwOnDemandStatistics);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'odw-on-demand-statistics': OdwOnDemandStatistics;
+  }
+}
