@@ -1,0 +1,412 @@
+import { TaskStatus } from '@lit/task';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { EventDataSource } from '../../context/event-data-source.ts';
+import { asAdapterError } from '../../context/event-data-source.ts';
+import { barChartLayout, renderBarChart, type ChartDay } from '../../charts/bar-chart.ts';
+import { ResizeController } from '../../controllers/resize-controller.ts';
+import {
+  calendarDayOf,
+  checkDayRange,
+  dailyVisitorsOf,
+  onDemandWindow,
+  summaryRange,
+  toCsv,
+  type DailyOnDemandVisitorsResult,
+  type DailyVisitors,
+  type DayRange,
+  type OnDemandWindow,
+  type WebinarEvent,
+} from '../../core/index.ts';
+import { DataElement } from '../../internal/data-element.ts';
+import { defineElement } from '../../internal/define.ts';
+import { emit } from '../../internal/emit.ts';
+import { fillMessage, formatDay, formatNumber, pickStrings, plural } from '../../i18n/locale.ts';
+import { cardStyles, tokenStyles } from '../../styles/tokens.styles.ts';
+import { onDemandSummaryStyles } from './on-demand-summary.styles.ts';
+import { onDemandSummaryStrings, type OnDemandSummaryStrings } from './on-demand-summary.strings.ts';
+
+/** Detail of `odw-day-select`. */
+export interface DaySelectDetail {
+  eventId: string;
+  day: string;
+  visitors: number | null;
+  rewatchers: number | null;
+}
+
+/** Detail of `odw-range-change`. */
+export interface RangeChangeDetail {
+  from: string | undefined;
+  to: string | undefined;
+  days: number | undefined;
+}
+
+declare module '../../internal/emit.ts' {
+  interface OdwEventMap {
+    'odw-day-select': DaySelectDetail;
+    'odw-range-change': RangeChangeDetail;
+  }
+}
+
+interface LoadedSummary {
+  event: WebinarEvent;
+  window: OnDemandWindow;
+  range: DayRange;
+  summary: DailyOnDemandVisitorsResult;
+  today: string;
+}
+
+const NARROW_WIDTH = 420;
+const LAST_DAYS = 7;
+
+/**
+ * @summary On-Demand Summary: unique no-show visitors per day across the 30-day on-demand
+ * window, as an accessible bar chart (or a table), with a day-range control, an optional
+ * rewatch series and CSV export. Days not reported yet are drawn distinctly, never as zero.
+ *
+ * Works inside `<odw-data-provider>` or standalone with `adapter` + `event-id`. Uses the
+ * adapter's `getDailySummary` push-down when it has one, `core.dailyOnDemandVisitors` otherwise.
+ *
+ * @event odw-day-select - A day was chosen (click, or Enter on the focused bar). Detail: `{ eventId, day, visitors, rewatchers }`.
+ * @event odw-range-change - The reader changed the day range. Detail: `{ from, to, days }`.
+ *
+ * @csspart base - The card.
+ * @csspart title - The heading.
+ * @csspart controls - The range, rewatch, table and CSV controls.
+ * @csspart value - The range total.
+ * @csspart chart - The chart container (keyboard focus stop).
+ * @csspart bar - Each bar (`rewatch-bar` too for the rewatch series).
+ * @csspart table - The table alternative.
+ * @csspart error - The error message and retry button.
+ * @csspart retry - The retry button.
+ *
+ * @cssproperty --odw-color-accent - Bars of no-show visitors.
+ * @cssproperty --odw-color-rewatch - Bars of rewatching attendees.
+ * @cssproperty --odw-color-unreported - Days not reported yet.
+ * @cssproperty --odw-color-surface - Card background.
+ * @cssproperty --odw-color-text - Text color.
+ * @cssproperty --odw-color-text-muted - Axis and secondary text.
+ * @cssproperty --odw-color-border - Card border and grid lines.
+ * @cssproperty --odw-color-focus - Focus ring.
+ * @cssproperty --odw-font-family - Font.
+ * @cssproperty --odw-font-size - Base font size.
+ * @cssproperty --odw-radius - Corner radius.
+ * @cssproperty --odw-spacing - Base spacing.
+ *
+ * @example
+ * ```html
+ * <odw-on-demand-summary event-id="evt-42" days="7"></odw-on-demand-summary>
+ * ```
+ */
+export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
+  static override styles = [tokenStyles, cardStyles, onDemandSummaryStyles];
+
+  /** First day shown (`YYYY-MM-DD`, event zone); with `to`, overrides `days`. */
+  @property({ reflect: true }) from: string | undefined;
+
+  /** Last day shown (`YYYY-MM-DD`, event zone). */
+  @property({ reflect: true }) to: string | undefined;
+
+  /** Show the last N days to date instead of the whole window. */
+  @property({ type: Number, reflect: true }) days: number | undefined;
+
+  /** Also draw live attendees who rewatched the recording. */
+  @property({ type: Boolean, attribute: 'show-rewatches', reflect: true }) showRewatches = false;
+
+  /** Show the table instead of the chart. */
+  @property({ type: Boolean, attribute: 'show-table', reflect: true }) showTable = false;
+
+  /** Overrides for any built-in text. */
+  @property({ attribute: false }) strings: Partial<OnDemandSummaryStrings> | undefined;
+
+  @state() private focusedIndex: number | null = null;
+
+  readonly #size = new ResizeController(this);
+
+  protected override loadArguments(): readonly unknown[] {
+    return [this.from, this.to, this.days];
+  }
+
+  protected override async load(source: EventDataSource, now: Date, signal: AbortSignal): Promise<LoadedSummary> {
+    try {
+      const event = await source.event(signal);
+      this.followClock(event);
+      const window = onDemandWindow(event);
+      const today = calendarDayOf(now, event.timeZone);
+      const range = this.#range(window, today);
+      let summary: DailyOnDemandVisitorsResult;
+      if (source.adapter.getDailySummary) summary = await source.adapter.getDailySummary(source.eventId, range, { signal });
+      else {
+        const analysis = await source.analysis(signal);
+        summary = { ...dailyVisitorsOf(analysis, range), diagnostics: analysis.diagnostics };
+      }
+      return { event, window, range, summary, today };
+    } catch (error) {
+      throw asAdapterError(error);
+    }
+  }
+
+  #range(window: OnDemandWindow, today: string): DayRange {
+    if (this.from || this.to) return checkDayRange({ from: this.from ?? window.firstDay, to: this.to ?? window.lastDay }, window);
+    if (this.days !== undefined) return summaryRange(window, { kind: 'last-days', days: this.days }, today);
+    return summaryRange(window, { kind: 'window' }, today);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('from') || changed.has('to') || changed.has('days')) this.focusedIndex = null;
+  }
+
+  protected override render(): TemplateResult {
+    const strings = pickStrings(onDemandSummaryStrings, this.currentLocale(), this.strings);
+    const narrow = this.#size.width > 0 && this.#size.width < NARROW_WIDTH;
+    const body = this.source === undefined
+      ? html`<p class="muted">${strings.notConfigured}</p>`
+      : this.task.render({
+          initial: () => this.#renderLoading(strings),
+          pending: () => this.#renderLoading(strings),
+          error: (error) => html`
+            <div part="error" class="error" role="alert">
+              <span>${strings.errorPrefix} ${asAdapterError(error).message}</span>
+              <button part="retry" type="button" @click=${() => this.reload()}>${strings.retry}</button>
+            </div>`,
+          complete: (loaded) => this.#renderSummary(strings, loaded),
+        });
+    return html`
+      <section part="base" class="card ${narrow ? 'narrow' : ''}" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'} aria-labelledby="title">
+        <h2 part="title" class="title" id="title">${strings.title}</h2>
+        ${body}
+      </section>
+    `;
+  }
+
+  #renderLoading(strings: OnDemandSummaryStrings): TemplateResult {
+    return html`<div role="status"><span class="visually-hidden">${strings.loading}</span><div class="skeleton chart-placeholder"></div></div>`;
+  }
+
+  #renderSummary(strings: OnDemandSummaryStrings, loaded: LoadedSummary): TemplateResult {
+    const locale = this.currentLocale();
+    const { summary, window, event } = loaded;
+    const upcoming = loaded.today < window.firstDay || Date.parse(event.endsAt) >= this.currentTime().getTime();
+    const closed = this.currentTime().getTime() > window.closesAt.getTime();
+    const notes: string[] = [];
+    if (upcoming) notes.push(fillMessage(strings.upcoming, { date: formatDay(window.firstDay, locale, { day: 'numeric', month: 'long', year: 'numeric' }) }));
+    else if (summary.reportedThrough < loaded.range.to) {
+      notes.push(fillMessage(strings.reportedThrough, { date: formatDay(summary.reportedThrough, locale, { day: 'numeric', month: 'long' }) }));
+    }
+    if (closed) notes.push(fillMessage(strings.closed, { date: formatDay(window.lastDay, locale, { day: 'numeric', month: 'long', year: 'numeric' }) }));
+    const anyViews = summary.totalVisitors + summary.totalRewatchers > 0;
+    if (!upcoming && !anyViews) notes.push(strings.noViewsYet);
+    if (summary.diagnostics.length > 0) notes.push(plural(summary.diagnostics.length, locale, strings.skippedRecords));
+    return html`
+      <p class="muted">${event.name}</p>
+      ${this.#renderControls(strings, loaded)}
+      <p class="total">
+        <span part="value" class="value">${plural(summary.totalVisitors, locale, strings.totalVisitors)}</span>
+        ${this.showRewatches ? html`<span class="muted"> · ${plural(summary.totalRewatchers, locale, strings.totalRewatchers)}</span>` : ''}
+      </p>
+      ${this.showTable ? this.#renderTable(strings, loaded) : this.#renderChart(strings, loaded)}
+      ${notes.map((note) => html`<p class="note muted">${note}</p>`)}
+    `;
+  }
+
+  #renderControls(strings: OnDemandSummaryStrings, loaded: LoadedSummary): TemplateResult {
+    const choice = this.from || this.to ? 'day' : this.days !== undefined ? 'last-days' : 'window';
+    return html`
+      <div part="controls" class="controls">
+        <label>${strings.range}
+          <select @change=${(event: Event) => this.#chooseRange((event.target as HTMLSelectElement).value, loaded)}>
+            <option value="window" ?selected=${choice === 'window'}>${strings.rangeWindow}</option>
+            <option value="last-days" ?selected=${choice === 'last-days'}>${strings.rangeLastDays}</option>
+            <option value="day" ?selected=${choice === 'day'}>${strings.rangeDay}</option>
+          </select>
+        </label>
+        ${choice === 'day'
+          ? html`<label>${strings.day}
+              <input type="date" min=${loaded.window.firstDay} max=${loaded.window.lastDay} .value=${loaded.range.from}
+                @change=${(event: Event) => this.#chooseDay((event.target as HTMLInputElement).value)} />
+            </label>`
+          : ''}
+        <label><input type="checkbox" .checked=${this.showRewatches} @change=${(event: Event) => (this.showRewatches = (event.target as HTMLInputElement).checked)} />${strings.showRewatches}</label>
+        <span class="actions">
+          <button type="button" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>
+            ${this.showTable ? strings.showChart : strings.showTable}
+          </button>
+          <button type="button" @click=${() => this.#downloadCsv(strings, loaded)}>${strings.downloadCsv}</button>
+        </span>
+      </div>
+    `;
+  }
+
+  #chooseRange(choice: string, loaded: LoadedSummary): void {
+    if (choice === 'day') {
+      const day = loaded.today < loaded.window.firstDay ? loaded.window.firstDay : loaded.today > loaded.window.lastDay ? loaded.window.lastDay : loaded.today;
+      this.from = day;
+      this.to = day;
+      this.days = undefined;
+    } else {
+      this.from = undefined;
+      this.to = undefined;
+      this.days = choice === 'last-days' ? LAST_DAYS : undefined;
+    }
+    emit(this, 'odw-range-change', { from: this.from, to: this.to, days: this.days });
+  }
+
+  #chooseDay(day: string): void {
+    if (!day) return;
+    this.from = day;
+    this.to = day;
+    emit(this, 'odw-range-change', { from: day, to: day, days: undefined });
+  }
+
+  #chartDays(days: readonly DailyVisitors[]): ChartDay[] {
+    return days.map((day) => ({ day: day.day, primary: day.visitors, secondary: day.rewatchers }));
+  }
+
+  #chartSummary(strings: OnDemandSummaryStrings, loaded: LoadedSummary): string {
+    const locale = this.currentLocale();
+    const { days } = loaded.summary;
+    const peak = days.reduce<DailyVisitors | undefined>((best, day) => ((day.visitors ?? 0) > (best?.visitors ?? 0) ? day : best), undefined);
+    if (peak === undefined) return strings.chartEmptySummary;
+    return fillMessage(strings.chartSummary, {
+      from: formatDay(loaded.range.from, locale),
+      to: formatDay(loaded.range.to, locale),
+      total: formatNumber(loaded.summary.totalVisitors, locale),
+      peakDay: formatDay(peak.day, locale),
+      peak: formatNumber(peak.visitors ?? 0, locale),
+    });
+  }
+
+  #tooltip(strings: OnDemandSummaryStrings, day: ChartDay): string {
+    const locale = this.currentLocale();
+    const label = formatDay(day.day, locale, { weekday: 'short', day: 'numeric', month: 'short' });
+    if (day.primary === null) return `${label}: ${strings.notReported}`;
+    return fillMessage(this.showRewatches ? strings.tooltipRewatch : strings.tooltip, {
+      day: label,
+      visitors: formatNumber(day.primary, locale),
+      rewatchers: formatNumber(day.secondary ?? 0, locale),
+    });
+  }
+
+  #renderChart(strings: OnDemandSummaryStrings, loaded: LoadedSummary): TemplateResult {
+    const locale = this.currentLocale();
+    const days = this.#chartDays(loaded.summary.days);
+    const width = Math.max(240, this.#size.width || 600);
+    const height = width < NARROW_WIDTH ? 150 : 190;
+    const layout = barChartLayout(days, { width, height, showSecondary: this.showRewatches });
+    const focused = this.focusedIndex === null ? undefined : days[this.focusedIndex];
+    const summaryText = this.#chartSummary(strings, loaded);
+    return html`
+      <div part="chart" class="chart" tabindex="0" role="group" aria-label=${`${strings.chartLabel}. ${strings.chartKeyboardHint}`}
+        @keydown=${(event: KeyboardEvent) => this.#onChartKey(event, loaded)}
+        @focus=${() => this.#focusDay(this.focusedIndex ?? this.#lastReportedIndex(days))}
+        @blur=${() => (this.focusedIndex = null)}>
+        <svg viewBox="0 0 ${width} ${height}" width=${width} height=${height} role="img" aria-label=${summaryText}>
+          ${renderBarChart({
+            layout,
+            days,
+            showSecondary: this.showRewatches,
+            focusedIndex: this.focusedIndex,
+            label: (day) => formatDay(day.day, locale),
+            tick: (value) => formatNumber(value, locale),
+            tooltip: (day) => this.#tooltip(strings, day),
+            onSelect: (index) => this.#selectDay(index, loaded),
+            onHover: (index) => (this.focusedIndex = index),
+          })}
+        </svg>
+        <div class="visually-hidden" aria-live="polite">${focused ? this.#tooltip(strings, focused) : ''}</div>
+      </div>
+      <div class="legend" aria-hidden="true">
+        <span><span class="swatch"></span>${strings.columnVisitors}</span>
+        ${this.showRewatches ? html`<span><span class="swatch rewatch"></span>${strings.columnRewatchers}</span>` : ''}
+        ${days.some((day) => day.primary === null) ? html`<span><span class="swatch unreported"></span>${strings.notReported}</span>` : ''}
+      </div>
+    `;
+  }
+
+  #lastReportedIndex(days: readonly ChartDay[]): number {
+    const index = days.findLastIndex((day) => day.primary !== null);
+    return index === -1 ? 0 : index;
+  }
+
+  #focusDay(index: number): void {
+    this.focusedIndex = index;
+  }
+
+  #onChartKey(event: KeyboardEvent, loaded: LoadedSummary): void {
+    const count = loaded.summary.days.length;
+    const current = this.focusedIndex ?? 0;
+    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowUp: current + 1, ArrowLeft: current - 1, ArrowDown: current - 1, Home: 0, End: count - 1 };
+    if (event.key in moves) {
+      event.preventDefault();
+      this.focusedIndex = Math.min(count - 1, Math.max(0, moves[event.key] as number));
+    } else if ((event.key === 'Enter' || event.key === ' ') && this.focusedIndex !== null) {
+      event.preventDefault();
+      this.#selectDay(this.focusedIndex, loaded);
+    }
+  }
+
+  #selectDay(index: number, loaded: LoadedSummary): void {
+    const day = loaded.summary.days[index];
+    if (day === undefined) return;
+    this.focusedIndex = index;
+    emit(this, 'odw-day-select', { eventId: loaded.event.id, day: day.day, visitors: day.visitors, rewatchers: day.rewatchers });
+  }
+
+  #renderTable(strings: OnDemandSummaryStrings, loaded: LoadedSummary): TemplateResult {
+    const locale = this.currentLocale();
+    const count = (value: number | null) => (value === null ? strings.notReported : formatNumber(value, locale));
+    return html`
+      <div class="table-scroll" tabindex="0" role="region" aria-label=${strings.chartLabel}>
+        <table part="table">
+          <caption>${this.#chartSummary(strings, loaded)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${strings.columnDay}</th>
+              <th scope="col">${strings.columnVisitors}</th>
+              ${this.showRewatches ? html`<th scope="col">${strings.columnRewatchers}</th>` : ''}
+              <th scope="col">${strings.columnMinutes}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${loaded.summary.days.map(
+              (day) => html`
+                <tr>
+                  <th scope="row">${formatDay(day.day, locale, { weekday: 'short', day: 'numeric', month: 'short' })}</th>
+                  <td>${count(day.visitors)}</td>
+                  ${this.showRewatches ? html`<td>${count(day.rewatchers)}</td>` : ''}
+                  <td>${day.minutes === null ? strings.notReported : formatNumber(day.minutes, locale, 1)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    `;
+  }
+
+  #downloadCsv(strings: OnDemandSummaryStrings, loaded: LoadedSummary): void {
+    const csv = toCsv(loaded.summary.days, [
+      { header: strings.columnDay, value: 'day' },
+      { header: strings.columnVisitors, value: 'visitors' },
+      { header: strings.columnRewatchers, value: 'rewatchers' },
+      { header: strings.columnMinutes, value: 'minutes' },
+    ]);
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `on-demand-summary-${loaded.event.id}-${loaded.range.from}-${loaded.range.to}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+}
+
+defineElement('odw-on-demand-summary', OdwOnDemandSummary);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'odw-on-demand-summary': OdwOnDemandSummary;
+  }
+  interface HTMLElementEventMap {
+    'odw-day-select': CustomEvent<DaySelectDetail>;
+    'odw-range-change': CustomEvent<RangeChangeDetail>;
+  }
+}
