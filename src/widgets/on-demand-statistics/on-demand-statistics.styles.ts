@@ -55,6 +55,16 @@ export const onDemandStatisticsStyles = css`
     gap: 0.5em;
     margin-top: calc(var(--_space) * 0.75);
   }
+  .notes {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+    text-align: end;
+  }
+  .narrow .notes {
+    align-items: flex-start;
+    text-align: start;
+  }
   details summary {
     cursor: pointer;
     color: var(--_accent);

@@ -190,9 +190,11 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
             <dd>${formatNumber(statistics.rewatchWatchMinutes, locale, 1)}</dd>
           </dl>
         </details>
-        <span class="muted">
-          ${partial && statistics.phase !== 'upcoming' ? fillMessage(strings.reportedThrough, { date: formatDay(statistics.reportedThrough, locale, { day: 'numeric', month: 'long' }) }) : ''}
-          ${skipped > 0 ? plural(skipped, locale, strings.skippedRecords) : ''}
+        <span class="notes muted">
+          ${partial && statistics.phase !== 'upcoming'
+            ? html`<span>${fillMessage(strings.reportedThrough, { date: formatDay(statistics.reportedThrough, locale, { day: 'numeric', month: 'long' }) })}</span>`
+            : ''}
+          ${skipped > 0 ? html`<span>${plural(skipped, locale, strings.skippedRecords)}</span>` : ''}
         </span>
       </div>
     `;

@@ -74,7 +74,7 @@ export const onDemandSummaryStyles = css`
   }
   .bar.unreported {
     fill: var(--_unreported);
-    opacity: 0.45;
+    opacity: 0.3;
   }
   .bar.focused {
     stroke: var(--_text);
