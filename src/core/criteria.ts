@@ -86,10 +86,16 @@ function rejectUnknownFields(fields: Fields, allowed: readonly string[], prefix:
   }
 }
 
-const DATE_FIELDS: Record<WatchDateOperator, readonly string[]> = {
+/** The fields each Watch Date operator takes besides `operator`. */
+export const WATCH_DATE_FIELDS: Readonly<Record<WatchDateOperator, readonly ('date' | 'to' | 'days' | 'frame')[]>> = {
   is: ['date'], 'is-not': ['date'], before: ['date'], after: ['date'], 'on-or-before': ['date'], 'on-or-after': ['date'],
   between: ['date', 'to'], 'in-past': ['days'], 'in-time-frame': ['frame'],
 };
+
+/** The fields each Watch Duration operator takes besides `operator`. */
+export function watchDurationFieldsOf(operator: WatchDurationOperator): readonly ('minutes' | 'to')[] {
+  return operator === 'between' ? ['minutes', 'to'] : ['minutes'];
+}
 
 function readWatchDate(input: unknown, errors: CriteriaError[], window: { firstDay: string; lastDay: string } | undefined): WatchDateConstraint | undefined {
   if (!isFields(input)) {
@@ -101,7 +107,7 @@ function readWatchDate(input: unknown, errors: CriteriaError[], window: { firstD
     errors.push({ path: 'watchDate.operator', message: `Watch Date operator must be one of ${quoteList(WATCH_DATE_OPERATORS)}.` });
     return undefined;
   }
-  const fields = DATE_FIELDS[operator];
+  const fields = WATCH_DATE_FIELDS[operator];
   const before = errors.length;
   rejectUnknownFields(input, ['operator', ...fields], 'watchDate.', ` for Watch Date operator "${operator}"`, errors);
   for (const field of fields.filter((name) => name === 'date' || name === 'to')) {
@@ -137,7 +143,7 @@ function readWatchDuration(input: unknown, errors: CriteriaError[]): WatchDurati
     errors.push({ path: 'watchDuration.operator', message: `Watch Duration operator must be one of ${quoteList(WATCH_DURATION_OPERATORS)}.` });
     return undefined;
   }
-  const fields = operator === 'between' ? ['minutes', 'to'] : ['minutes'];
+  const fields = watchDurationFieldsOf(operator);
   const before = errors.length;
   rejectUnknownFields(input, ['operator', ...fields], 'watchDuration.', ` for Watch Duration operator "${operator}"`, errors);
   for (const field of fields) {
