@@ -1,0 +1,219 @@
+import type { TimeFrame, WatchDateOperator, WatchDurationOperator } from '../../core/index.ts';
+import type { Language } from '../../i18n/locale.ts';
+import type { ProblemCode } from './criteria-draft.ts';
+
+/**
+ * Every text the event-mode picker shows; override any key through the `strings` property
+ * (for the grouped keys — operators, time frames, problems, counts — any subset of the group).
+ * `{name}` placeholders are filled in by the picker.
+ */
+export interface EventModePickerStrings {
+  /** Accessible name of the whole picker. */
+  label: string;
+  kind: string;
+  kindFilters: string;
+  kindTriggers: string;
+  kindHasAttended: string;
+  kindHasNotAttended: string;
+  kindAttendsEvent: string;
+  /** Placeholder option of a select whose value is missing or unknown. */
+  choose: string;
+  eventMode: string;
+  modeAny: string;
+  modeLive: string;
+  modeOnDemand: string;
+  /** Shown when Event Mode is not On-Demand. */
+  constraintsNeedOnDemand: string;
+  watchDate: string;
+  watchDuration: string;
+  condition: string;
+  dateOperators: Record<WatchDateOperator, string>;
+  durationOperators: Record<WatchDurationOperator, string>;
+  timeFrames: Record<TimeFrame, string>;
+  date: string;
+  fromDate: string;
+  toDate: string;
+  days: string;
+  timeFrame: string;
+  minutes: string;
+  minMinutes: string;
+  maxMinutes: string;
+  /** Under the Watch Date inputs once the event is known: `{first}`, `{last}`, `{timeZone}`. */
+  windowHint: string;
+  /** The audience preview for the filters. */
+  count: { one: string; other: string };
+  /** The audience preview for the trigger (who would have set it off so far). */
+  countTrigger: { one: string; other: string };
+  counting: string;
+  countNeedsValid: string;
+  countErrorPrefix: string;
+  retry: string;
+  removeUnsupported: string;
+  /** Validation messages. Placeholders: `{constraint}`, `{field}`, `{version}`, `{first}`, `{last}`, `{message}` (core's wording). */
+  problems: Record<ProblemCode, string>;
+}
+
+export const eventModePickerStrings: Record<Language, EventModePickerStrings> = {
+  en: {
+    label: 'Attendance criteria',
+    kind: 'Filter or trigger',
+    kindFilters: 'Filters',
+    kindTriggers: 'Triggers',
+    kindHasAttended: 'Has attended event',
+    kindHasNotAttended: 'Has not attended an event',
+    kindAttendsEvent: 'Attends Event',
+    choose: 'Choose…',
+    eventMode: 'Event mode',
+    modeAny: 'Live or on-demand',
+    modeLive: 'Live',
+    modeOnDemand: 'On-demand',
+    constraintsNeedOnDemand: 'Choose On-demand to filter by watch date or watch duration.',
+    watchDate: 'Watch date',
+    watchDuration: 'Watch duration',
+    condition: 'Condition',
+    dateOperators: {
+      is: 'is',
+      'is-not': 'is not',
+      before: 'before',
+      after: 'after',
+      'on-or-before': 'on or before',
+      'on-or-after': 'on or after',
+      between: 'between',
+      'in-past': 'in past N days',
+      'in-time-frame': 'in time frame',
+    },
+    durationOperators: {
+      is: 'is',
+      'is-not': 'is not',
+      'greater-than': 'greater than',
+      'less-than': 'less than',
+      'at-least': 'at least',
+      'at-most': 'at most',
+      between: 'between',
+    },
+    timeFrames: {
+      today: 'today',
+      yesterday: 'yesterday',
+      'this-week': 'this week',
+      'last-week': 'last week',
+      'this-month': 'this month',
+      'last-month': 'last month',
+    },
+    date: 'Date',
+    fromDate: 'From',
+    toDate: 'To',
+    days: 'Days (today included)',
+    timeFrame: 'Time frame',
+    minutes: 'Minutes',
+    minMinutes: 'From (minutes)',
+    maxMinutes: 'To (minutes)',
+    windowHint: 'On demand {first} – {last}. Dates are days in the event’s time zone ({timeZone}).',
+    count: { one: '{count} person matches', other: '{count} people match' },
+    countTrigger: { one: '{count} person would have set off this trigger so far', other: '{count} people would have set off this trigger so far' },
+    counting: 'Counting people…',
+    countNeedsValid: 'Fix the settings above to see how many people match.',
+    countErrorPrefix: 'Could not count the people who match:',
+    retry: 'Retry',
+    removeUnsupported: 'Remove unsupported settings',
+    problems: {
+      'not-json': 'The criteria given to this picker are not valid JSON, so it starts empty.',
+      'not-an-object': 'The criteria given to this picker are not an object, so it starts empty.',
+      'unsupported-version': 'These criteria are version {version}; this picker reads version 1.',
+      'unknown-field': 'Unsupported setting “{field}”.',
+      'choose-kind': 'Choose a filter or trigger.',
+      'choose-event-mode': 'Choose an event mode.',
+      'needs-on-demand': '{constraint} only applies to on-demand viewing: choose On-demand as the event mode, or uncheck {constraint} to remove it.',
+      'constraint-not-an-object': '{constraint} is not set up correctly: choose a condition.',
+      'choose-operator': 'Choose a condition.',
+      'date-missing': 'Enter a date.',
+      'date-outside-window': 'Choose a day in the on-demand window, {first} – {last}.',
+      'date-order': 'The end date must be on or after the start date.',
+      'days-invalid': 'Enter a whole number of days, 1 or more.',
+      'frame-invalid': 'Choose a time frame.',
+      'minutes-invalid': 'Enter whole minutes, 0 or more.',
+      'minutes-order': 'The maximum must be at least the minimum.',
+      other: '{message}',
+    },
+  },
+  nl: {
+    label: 'Deelnamecriteria',
+    kind: 'Filter of trigger',
+    kindFilters: 'Filters',
+    kindTriggers: 'Triggers',
+    kindHasAttended: 'Heeft evenement bijgewoond',
+    kindHasNotAttended: 'Heeft geen evenement bijgewoond',
+    kindAttendsEvent: 'Woont evenement bij',
+    choose: 'Kies…',
+    eventMode: 'Evenementmodus',
+    modeAny: 'Live of on-demand',
+    modeLive: 'Live',
+    modeOnDemand: 'On-demand',
+    constraintsNeedOnDemand: 'Kies On-demand om te filteren op kijkdatum of kijkduur.',
+    watchDate: 'Kijkdatum',
+    watchDuration: 'Kijkduur',
+    condition: 'Voorwaarde',
+    dateOperators: {
+      is: 'is',
+      'is-not': 'is niet',
+      before: 'vóór',
+      after: 'na',
+      'on-or-before': 'op of vóór',
+      'on-or-after': 'op of na',
+      between: 'tussen',
+      'in-past': 'in de afgelopen N dagen',
+      'in-time-frame': 'in periode',
+    },
+    durationOperators: {
+      is: 'is',
+      'is-not': 'is niet',
+      'greater-than': 'meer dan',
+      'less-than': 'minder dan',
+      'at-least': 'minstens',
+      'at-most': 'hoogstens',
+      between: 'tussen',
+    },
+    timeFrames: {
+      today: 'vandaag',
+      yesterday: 'gisteren',
+      'this-week': 'deze week',
+      'last-week': 'vorige week',
+      'this-month': 'deze maand',
+      'last-month': 'vorige maand',
+    },
+    date: 'Datum',
+    fromDate: 'Van',
+    toDate: 'Tot en met',
+    days: 'Dagen (inclusief vandaag)',
+    timeFrame: 'Periode',
+    minutes: 'Minuten',
+    minMinutes: 'Van (minuten)',
+    maxMinutes: 'Tot en met (minuten)',
+    windowHint: 'On demand {first} – {last}. Datums zijn dagen in de tijdzone van het evenement ({timeZone}).',
+    count: { one: '{count} persoon voldoet', other: '{count} personen voldoen' },
+    countTrigger: { one: '{count} persoon zou deze trigger tot nu toe hebben geactiveerd', other: '{count} personen zouden deze trigger tot nu toe hebben geactiveerd' },
+    counting: 'Personen tellen…',
+    countNeedsValid: 'Corrigeer de instellingen hierboven om te zien hoeveel personen voldoen.',
+    countErrorPrefix: 'Het aantal personen kon niet worden geteld:',
+    retry: 'Opnieuw proberen',
+    removeUnsupported: 'Niet-ondersteunde instellingen verwijderen',
+    problems: {
+      'not-json': 'De criteria voor deze kiezer zijn geen geldige JSON; de kiezer begint leeg.',
+      'not-an-object': 'De criteria voor deze kiezer zijn geen object; de kiezer begint leeg.',
+      'unsupported-version': 'Deze criteria hebben versie {version}; deze kiezer leest versie 1.',
+      'unknown-field': 'Niet-ondersteunde instelling “{field}”.',
+      'choose-kind': 'Kies een filter of trigger.',
+      'choose-event-mode': 'Kies een evenementmodus.',
+      'needs-on-demand': '{constraint} geldt alleen voor on-demand kijken: kies On-demand als evenementmodus, of vink {constraint} uit om het te verwijderen.',
+      'constraint-not-an-object': '{constraint} is niet goed ingesteld: kies een voorwaarde.',
+      'choose-operator': 'Kies een voorwaarde.',
+      'date-missing': 'Vul een datum in.',
+      'date-outside-window': 'Kies een dag in de on-demandperiode, {first} – {last}.',
+      'date-order': 'De einddatum moet op of na de begindatum liggen.',
+      'days-invalid': 'Vul een heel aantal dagen in, 1 of meer.',
+      'frame-invalid': 'Kies een periode.',
+      'minutes-invalid': 'Vul hele minuten in, 0 of meer.',
+      'minutes-order': 'Het maximum moet minstens gelijk zijn aan het minimum.',
+      other: '{message}',
+    },
+  },
+};
