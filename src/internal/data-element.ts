@@ -3,7 +3,7 @@
  * `adapter` + `event-id`), the clock, the locale, loading with abort of stale runs, and reload.
  * Subclasses implement `load()`; rendering stays in the element.
  */
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -13,6 +13,8 @@ import { onDemandContext, type OnDemandContext } from '../context/keys.ts';
 import { ClockController } from '../controllers/clock-controller.ts';
 import type { WebinarEvent } from '../core/index.ts';
 import { resolveLocale } from '../i18n/locale.ts';
+
+const PROVIDER_TAG = 'odw-data-provider';
 
 export abstract class DataElement<Result> extends LitElement {
   /** Data adapter for standalone use; inside `<odw-data-provider>` the provider's is used. */
@@ -30,8 +32,14 @@ export abstract class DataElement<Result> extends LitElement {
   /** `light` or `dark`; unset follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
 
-  @consume({ context: onDemandContext, subscribe: true })
-  protected context: OnDemandContext | undefined;
+  // A controller rather than @consume: it can ask again when <odw-data-provider> is defined
+  // after this element (a page that imports the widgets before the provider).
+  readonly #consumer = new ContextConsumer(this, { context: onDemandContext, subscribe: true });
+
+  /** What the enclosing `<odw-data-provider>` shares, if any. */
+  protected get context(): OnDemandContext | undefined {
+    return this.#consumer.value;
+  }
 
   protected readonly clock = new ClockController(this);
   #revision = 0;
@@ -58,6 +66,14 @@ export abstract class DataElement<Result> extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (customElements.get(PROVIDER_TAG) === undefined) {
+      void customElements.whenDefined(PROVIDER_TAG).then(() => {
+        if (this.isConnected && this.#consumer.value === undefined) {
+          this.removeController(this.#consumer);
+          this.addController(this.#consumer);
+        }
+      });
+    }
     if (this.#abortedByDisconnect) {
       this.#abortedByDisconnect = false;
       void this.task.run();
