@@ -63,9 +63,12 @@ export function isAdapterError(error: unknown): error is AdapterError {
   return error instanceof AdapterError || (error instanceof Error && error.name === 'AdapterError' && typeof (error as AdapterError).kind === 'string');
 }
 
-/** Options every adapter call takes. */
+/**
+ * Options every adapter call takes. `| undefined` so callers can forward an optional signal
+ * (`{ signal: options?.signal }`) under `exactOptionalPropertyTypes`.
+ */
 export interface RequestOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** Options of the calls whose answer depends on the clock. */
@@ -75,7 +78,7 @@ export interface ClockedRequestOptions extends RequestOptions {
 
 export interface StatisticsRequestOptions extends ClockedRequestOptions {
   /** Days left at or below which the phase is `closing`; default 5. */
-  closingThreshold?: number;
+  closingThreshold?: number | undefined;
 }
 
 /** The push-down result of `getDailySummary`: the same shape `core.dailyOnDemandVisitors` returns. */

@@ -1,0 +1,34 @@
+/**
+ * Data adapters: the `DataAdapter` contract, the typed `AdapterError`, and the built-ins —
+ * `createRestAdapter` for the kit's REST contract and `createMemoryAdapter` for data already in
+ * the page. `fetchJson` and the payload checks are exported for authors of custom adapters.
+ *
+ * @example
+ * import { createRestAdapter } from 'on-demand-webinar-widgets/adapters';
+ * document.querySelector('odw-data-provider')!.adapter = createRestAdapter({ baseUrl: '/api' });
+ */
+export {
+  ADAPTER_ERROR_KINDS,
+  AdapterError,
+  isAdapterError,
+  type AdapterErrorKind,
+  type AdapterErrorOptions,
+  type ClockedRequestOptions,
+  type DailySummary,
+  type DataAdapter,
+  type RequestOptions,
+  type StatisticsRequestOptions,
+} from './adapter.ts';
+export { fetchJson, parseRetryAfter, type FetchJsonOptions, type HeadersOption, type RetryOptions } from './http.ts';
+export { createMemoryAdapter, type MemoryAdapterOptions, type WebinarData } from './memory.ts';
+export type { PushDownChoice, PushDownOption } from './push-down.ts';
+export { createRestAdapter, type RestAdapterOptions } from './rest.ts';
+export {
+  checkAttendancePage,
+  checkAudienceCount,
+  checkDailySummary,
+  checkEvent,
+  checkStatistics,
+  invalidResponse,
+  type AttendancePage,
+} from './validate.ts';

@@ -1,0 +1,105 @@
+/*
+ * The in-memory adapter: the embedded default for the demo, stories and tests. It behaves
+ * like a remote backend would — optional latency, abort honoured at any point, not-found for
+ * unknown ids, copies out so nobody can change its data — and computes its push-down
+ * aggregates with core, so they are by construction what the widgets would compute.
+ */
+import {
+  dailyOnDemandVisitors,
+  InvalidCriteriaError,
+  InvalidInputError,
+  onDemandStatistics,
+  selectAudience,
+  type Attendance,
+  type WebinarEvent,
+} from '../core/index.ts';
+import { sleep, throwIfAborted } from './abort.ts';
+import { AdapterError, type DataAdapter, type RequestOptions } from './adapter.ts';
+import { pushDownChoice, type PushDownOption } from './push-down.ts';
+
+/** One event and its attendance, as a backend would hold them. */
+export interface WebinarData {
+  event: WebinarEvent;
+  attendance: Attendance;
+}
+
+export interface MemoryAdapterOptions {
+  events: readonly WebinarData[];
+  /** Wait this long before every answer (abortable), to show loading states. Default 0. */
+  latencyMs?: number;
+  /**
+   * Offer the push-down aggregates (computed with core on every call). Off by default: the data
+   * provider analyzes the attendance once and shares it, which is cheaper for data already in memory.
+   */
+  pushDown?: PushDownOption;
+}
+
+/** Records are flat, so a shallow copy of each one is a full copy (a non-object bad record is copied as is). */
+function copyRecords<T>(records: readonly T[]): T[] {
+  return records.map((record) => (typeof record === 'object' && record !== null ? { ...record } : record));
+}
+
+/** Core's input errors: the caller's range/criteria/clock → invalid-request; the held data → invalid-response. */
+function fromCore(error: unknown): unknown {
+  if (error instanceof InvalidCriteriaError) return new AdapterError('invalid-request', error.message, { cause: error });
+  if (error instanceof InvalidInputError) {
+    const callers = /^(range|now|closingThreshold|criteria)\b/.test(error.field);
+    return new AdapterError(callers ? 'invalid-request' : 'invalid-response', error.message, { cause: error });
+  }
+  return error;
+}
+
+/**
+ * A `DataAdapter` over data held in memory. Keeps a reference to `events` (do not change them
+ * afterwards); hands out copies.
+ *
+ * @example
+ * const adapter = createMemoryAdapter({ events: [{ event, attendance }], latencyMs: 300, pushDown: true });
+ * await adapter.getStatistics?.(event.id, { now: new Date() });
+ */
+export function createMemoryAdapter(options: MemoryAdapterOptions): DataAdapter {
+  const byId = new Map<string, WebinarData>();
+  for (const data of options.events) {
+    if (byId.has(data.event.id)) throw new TypeError(`createMemoryAdapter: two events have the id "${data.event.id}".`);
+    byId.set(data.event.id, data);
+  }
+  const offered = pushDownChoice(options.pushDown);
+
+  /** Waits the latency, then answers from the event's data; every failure is an AdapterError. */
+  async function answer<T>(eventId: string, signal: AbortSignal | undefined, compute: (data: WebinarData) => T): Promise<T> {
+    throwIfAborted(signal);
+    if (options.latencyMs) await sleep(options.latencyMs, signal);
+    const data = byId.get(eventId);
+    if (data === undefined) throw new AdapterError('not-found', `Event "${eventId}" was not found.`, { status: 404 });
+    try {
+      return compute(data);
+    } catch (error) {
+      throw fromCore(error);
+    }
+  }
+
+  const adapter: DataAdapter = {
+    getEvent: (eventId, { signal }: RequestOptions = {}) => answer(eventId, signal, ({ event }) => ({ ...event })),
+    getAttendance: (eventId, { signal }: RequestOptions = {}) =>
+      answer(eventId, signal, ({ attendance }) => ({
+        registrants: copyRecords(attendance.registrants),
+        views: copyRecords(attendance.views),
+        reportedThrough: attendance.reportedThrough,
+      })),
+  };
+  if (offered.summary) {
+    adapter.getDailySummary = (eventId, range, { signal }: RequestOptions = {}) =>
+      answer(eventId, signal, ({ event, attendance }) => dailyOnDemandVisitors(event, attendance, range));
+  }
+  if (offered.statistics) {
+    adapter.getStatistics = (eventId, { now, closingThreshold, signal }) =>
+      answer(eventId, signal, ({ event, attendance }) =>
+        onDemandStatistics(event, attendance, now, closingThreshold === undefined ? {} : { closingThreshold }),
+      );
+  }
+  if (offered.audience) {
+    adapter.countAudience = (eventId, criteria, { now, signal }) =>
+      answer(eventId, signal, ({ event, attendance }) => selectAudience(event, attendance, criteria, now).length);
+  }
+  return adapter;
+}

@@ -1,0 +1,18 @@
+/** Which push-down aggregates an adapter offers. */
+export interface PushDownChoice {
+  /** `getDailySummary` */
+  summary?: boolean;
+  /** `getStatistics` */
+  statistics?: boolean;
+  /** `countAudience` */
+  audience?: boolean;
+}
+
+/** `true` = all three, `false`/absent = none, or a per-aggregate choice. */
+export type PushDownOption = boolean | PushDownChoice;
+
+export function pushDownChoice(option: PushDownOption | undefined): Required<PushDownChoice> {
+  if (typeof option === 'object') return { summary: option.summary === true, statistics: option.statistics === true, audience: option.audience === true };
+  const all = option === true;
+  return { summary: all, statistics: all, audience: all };
+}

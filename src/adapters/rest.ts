@@ -1,0 +1,111 @@
+/*
+ * The REST adapter: the HTTP contract of DESIGN.md §2 (served by mocks/ and by any real
+ * backend). It keeps no cache — the data provider caches per event — so a failed or aborted
+ * call leaves nothing behind and the next call asks the backend again.
+ */
+import type { Attendance, AttendanceCriteria, DayRange, Registrant, View } from '../core/index.ts';
+import { AdapterError, type DataAdapter, type RequestOptions } from './adapter.ts';
+import { fetchJson, type FetchJsonOptions, type HeadersOption, type RetryOptions } from './http.ts';
+import { pushDownChoice, type PushDownOption } from './push-down.ts';
+import { checkAttendancePage, checkAudienceCount, checkDailySummary, checkEvent, checkStatistics, invalidResponse } from './validate.ts';
+
+export interface RestAdapterOptions extends RetryOptions {
+  /** Where the contract's routes live, e.g. `https://reports.example.com/api` (no trailing slash needed). */
+  baseUrl: string;
+  /** Default: the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Authentication is yours: fixed headers, or a function called before every request (rotating tokens). */
+  headers?: HeadersOption;
+  /** Stop following `nextCursor` after this many attendance pages. Default 1000. */
+  maxPages?: number;
+  /**
+   * Which push-down routes the backend implements. Off by default: a client cannot tell
+   * "route not implemented" (404) from "event unknown" (404), so it must be told.
+   */
+  pushDown?: PushDownOption;
+}
+
+/** `now` as ISO text; an invalid Date is the caller's mistake, not the backend's. */
+function instant(now: Date): string {
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new AdapterError('invalid-request', 'The clock (now) must be a valid Date.');
+  return now.toISOString();
+}
+
+/**
+ * A `DataAdapter` for the kit's REST contract: `GET {baseUrl}/events/{id}`,
+ * `GET {baseUrl}/events/{id}/attendance?cursor=…` (every page joined), and with `pushDown` the
+ * `on-demand/summary`, `on-demand/statistics` and `audience/count` aggregates. Retries 429,
+ * 502, 503, 504 and network failures with back-off and jitter (honouring Retry-After); never
+ * retries other 4xx. Every payload is checked; failures reject with `AdapterError`.
+ *
+ * @example
+ * const adapter = createRestAdapter({
+ *   baseUrl: '/api/webinar-reports',
+ *   headers: async () => ({ authorization: `Bearer ${await auth.freshToken()}` }),
+ *   pushDown: { statistics: true },
+ * });
+ * provider.adapter = adapter;
+ */
+export function createRestAdapter(options: RestAdapterOptions): DataAdapter {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const maxPages = options.maxPages ?? 1000;
+  const offered = pushDownChoice(options.pushDown);
+
+  function request(path: string, eventId: string, extra: FetchJsonOptions): Promise<unknown> {
+    return fetchJson(`${base}/events/${encodeURIComponent(eventId)}${path}`, { ...options, ...extra, what: `event "${eventId}"` });
+  }
+
+  async function getAttendance(eventId: string, { signal }: RequestOptions = {}): Promise<Attendance> {
+    const registrants: Registrant[] = [];
+    const views: View[] = [];
+    const cursors = new Set<string>();
+    let reportedThrough = '';
+    let cursor: string | null = null;
+    for (let page = 1; ; page++) {
+      if (page > maxPages) {
+        throw invalidResponse(`attendance of event "${eventId}"`, `more than ${maxPages} pages; stopped following nextCursor`);
+      }
+      const where = `attendance page ${page}`;
+      const query: string = cursor === null ? '' : `?cursor=${encodeURIComponent(cursor)}`;
+      const body = checkAttendancePage(await request(`/attendance${query}`, eventId, { signal }), where);
+      if (page === 1) reportedThrough = body.reportedThrough;
+      else if (body.reportedThrough !== reportedThrough) {
+        throw invalidResponse(where, `reportedThrough ${body.reportedThrough} differs from page 1 (${reportedThrough}); the data changed while it was read`);
+      }
+      // A loop, not spread: a page may hold more items than a call's argument limit.
+      for (const registrant of body.registrants) registrants.push(registrant);
+      for (const view of body.views) views.push(view);
+      if (body.nextCursor === null) return { registrants, views, reportedThrough };
+      if (cursors.has(body.nextCursor)) throw invalidResponse(where, `cursor loop: nextCursor ${JSON.stringify(body.nextCursor)} was already followed`);
+      cursors.add(body.nextCursor);
+      cursor = body.nextCursor;
+    }
+  }
+
+  const adapter: DataAdapter = {
+    async getEvent(eventId, { signal } = {}) {
+      return checkEvent(await request('', eventId, { signal }), `event "${eventId}"`);
+    },
+    getAttendance,
+  };
+  if (offered.summary) {
+    adapter.getDailySummary = async (eventId: string, range: DayRange | undefined, { signal }: RequestOptions = {}) => {
+      const query = range === undefined ? '' : `?from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`;
+      return checkDailySummary(await request(`/on-demand/summary${query}`, eventId, { signal }), `daily summary of event "${eventId}"`);
+    };
+  }
+  if (offered.statistics) {
+    adapter.getStatistics = async (eventId, { now, closingThreshold, signal }) => {
+      const threshold = closingThreshold === undefined ? '' : `&closingThreshold=${closingThreshold}`;
+      const path = `/on-demand/statistics?now=${encodeURIComponent(instant(now))}${threshold}`;
+      return checkStatistics(await request(path, eventId, { signal }), `statistics of event "${eventId}"`);
+    };
+  }
+  if (offered.audience) {
+    adapter.countAudience = async (eventId: string, criteria: AttendanceCriteria, { now, signal }) => {
+      const body = { criteria, now: instant(now) };
+      return checkAudienceCount(await request('/audience/count', eventId, { signal, method: 'POST', body }), `audience count of event "${eventId}"`);
+    };
+  }
+  return adapter;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeAttendance, dailyOnDemandVisitors, onDemandStatistics, type Attendance } from '../core/index.ts';
+import { isAdapterError } from './adapter.ts';
+import { checkAttendancePage, checkAudienceCount, checkDailySummary, checkEvent, checkStatistics } from './validate.ts';
+
+const event = { id: 'e1', name: 'Launch', startsAt: '2026-03-20T15:00:00Z', endsAt: '2026-03-20T16:00:00+00:00', timeZone: 'Europe/Amsterdam' };
+const page = (fields: Record<string, unknown> = {}) => ({ registrants: [], views: [], reportedThrough: '2026-03-25', nextCursor: null, ...fields });
+
+function problemOf(check: () => unknown): string {
+  try {
+    check();
+  } catch (error) {
+    if (!isAdapterError(error)) throw error;
+    expect(error.kind).toBe('invalid-response');
+    return error.message.replace('The reporting service sent data the widgets cannot read: ', '');
+  }
+  throw new Error('expected an invalid-response');
+}
+
+describe('checkEvent', () => {
+  it('returns exactly the fields of WebinarEvent', () => {
+    expect(checkEvent({ ...event, description: 'extra' })).toEqual(event);
+  });
+
+  it.each([
+    [null, 'event: the event must be an object, got null.'],
+    [[event], 'event: the event must be an object, got an array.'],
+    [{ ...event, endsAt: undefined }, 'event: endsAt must be a string, got nothing.'],
+    [{ ...event, id: 42 }, 'event: id must be a string, got 42.'],
+    [{ ...event, endsAt: '2026-03-20 16:00' }, 'event: endsAt must be an ISO-8601 instant with an offset, got "2026-03-20 16:00".'],
+    [{ ...event, startsAt: '2026-03-20T15:00:00' }, 'event: startsAt must be an ISO-8601 instant with an offset, got "2026-03-20T15:00:00".'],
+    [{ ...event, timeZone: 'Mars/Olympus' }, 'event: timeZone must be an IANA time zone such as "Europe/Amsterdam", got "Mars/Olympus".'],
+  ])('structural problem %# is invalid-response naming the field', (value, message) => {
+    expect(problemOf(() => checkEvent(value))).toBe(message);
+  });
+});
+
+describe('checkAttendancePage', () => {
+  it('accepts a page and a missing nextCursor as the last page', () => {
+    const { nextCursor: _, ...withoutCursor } = page();
+    expect(checkAttendancePage(withoutCursor).nextCursor).toBeNull();
+    expect(checkAttendancePage(page({ nextCursor: 'abc' })).nextCursor).toBe('abc');
+  });
+
+  it.each([
+    ['not an object', 'x', 'the page must be an object, got "x"'],
+    ['registrants missing', { ...page(), registrants: undefined }, 'registrants must be an array, got nothing'],
+    ['views an object', page({ views: {} }), 'views must be an array, got an object'],
+    ['reportedThrough not a day', page({ reportedThrough: '2026-02-30' }), 'reportedThrough must be a day YYYY-MM-DD, got "2026-02-30"'],
+    ['empty cursor', page({ nextCursor: '' }), 'nextCursor must be a non-empty string or null, got ""'],
+    ['minutes as text', page({ views: [{ leadId: 'A', viewedAt: '2026-03-21T10:00:00Z', minutes: '12' }] }), 'views[0].minutes must be a number, got "12"'],
+    ['viewedAt missing (another schema)', page({ views: [{ lead_id: 'A', watched_at: 'x', duration: 3 }] }), 'views[0].viewedAt must be a string, got nothing'],
+    ['status missing', page({ registrants: [{ leadId: 'A' }] }), 'registrants[0].status must be a string, got nothing'],
+    ['leadId an object', page({ registrants: [{ leadId: { id: 1 }, status: 'No Show' }] }), 'registrants[0].leadId must be a string or a number, got an object'],
+    ['liveMinutes as text', page({ registrants: [{ leadId: 'A', status: 'Attended', liveMinutes: '30' }] }), 'registrants[0].liveMinutes must be a number, got "30"'],
+  ])('%s → invalid-response naming the field and index', (_name, value, problem) => {
+    expect(problemOf(() => checkAttendancePage(value, 'attendance page 2'))).toBe(`attendance page 2: ${problem}.`);
+  });
+
+  it('passes record-level badness through unchanged, for core to diagnose', () => {
+    const registrants = [null, 'x', { leadId: '', status: 'No Show' }, { leadId: null, status: 'No Show' }, { leadId: 7, status: 'attended_on_demand' }, { leadId: 'U', status: 'Attended Partially' }, { leadId: 'N', status: 'Attended', liveMinutes: -1 }, { leadId: 'M', status: 'Attended', liveMinutes: null }];
+    const views = [null, 42, { leadId: '', viewedAt: '2026-03-21T10:00:00Z', minutes: 3 }, { leadId: 'U', viewedAt: 'yesterday', minutes: 3 }, { leadId: 'U', viewedAt: '2026-03-21T10:00:00Z', minutes: -3 }];
+    const checked = checkAttendancePage(page({ registrants, views }));
+    expect(checked.registrants).toEqual(registrants);
+    expect(checked.views).toEqual(views);
+    const codes = analyzeAttendance(event, checked as Attendance).diagnostics.map((diagnostic) => diagnostic.code);
+    expect(codes).toEqual(expect.arrayContaining(['registrant-malformed', 'registrant-missing-lead-id', 'registrant-unknown-status', 'registrant-invalid-live-minutes', 'view-malformed', 'view-missing-lead-id', 'view-invalid-date', 'view-invalid-minutes']));
+  });
+});
+
+describe('push-down results', () => {
+  const attendance: Attendance = {
+    registrants: [{ leadId: 'A', status: 'No Show' }, { leadId: 'B', status: 'Attended' }],
+    views: [{ leadId: 'A', viewedAt: '2026-03-21T10:00:00Z', minutes: 12 }, { leadId: 'B', viewedAt: '2026-03-22T10:00:00Z', minutes: 5 }],
+    reportedThrough: '2026-03-25',
+  };
+
+  it('accept what core computes', () => {
+    const summary = dailyOnDemandVisitors(event, attendance);
+    expect(checkDailySummary(JSON.parse(JSON.stringify(summary)))).toEqual(summary);
+    const statistics = onDemandStatistics(event, attendance, new Date('2026-03-24T00:00:00Z'));
+    expect(checkStatistics(JSON.parse(JSON.stringify(statistics)))).toEqual(statistics);
+    expect(checkAudienceCount({ count: 3 })).toBe(3);
+  });
+
+  it('name the bad field', () => {
+    const summary = JSON.parse(JSON.stringify(dailyOnDemandVisitors(event, attendance))) as { days: Record<string, unknown>[] };
+    (summary.days[4] as Record<string, unknown>).visitors = -1;
+    expect(problemOf(() => checkDailySummary(summary))).toBe('daily summary: days[4].visitors must be a whole number ≥ 0 or null, got -1.');
+    const statistics = { ...onDemandStatistics(event, attendance, new Date('2026-03-24T00:00:00Z')), phase: 'almost' };
+    expect(problemOf(() => checkStatistics(statistics))).toBe('statistics: phase must be one of upcoming, open, closing, closed, got "almost".');
+    expect(problemOf(() => checkStatistics({ ...statistics, phase: 'open', diagnostics: [{ code: 1 }] }))).toBe('statistics: diagnostics[0].code must be a string, got 1.');
+    expect(problemOf(() => checkAudienceCount({ count: 2.5 }))).toBe('audience count: count must be a whole number ≥ 0, got 2.5.');
+    expect(problemOf(() => checkAudienceCount(7))).toBe('audience count: the answer must be an object, got 7.');
+  });
+});

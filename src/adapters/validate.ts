@@ -1,0 +1,197 @@
+/*
+ * Checks of what a backend sends, before anything uses it. Hand-written and tiny on purpose
+ * (no schema library: the ./adapters entry has a size budget).
+ *
+ * Where the line is — structural problems reject the whole answer, bad records do not:
+ *
+ * - `invalid-response` (the answer cannot be trusted; the message names the field and index):
+ *   a payload that is not an object; `registrants`/`views`/`days`/`diagnostics` not arrays;
+ *   `reportedThrough` not a YYYY-MM-DD day; `nextCursor` neither a string nor null; an event
+ *   field that is missing, not a string, an `endsAt`/`startsAt` without an offset, an unknown
+ *   time zone; and, inside a record that IS an object, a field of the wrong JSON type
+ *   (`views[17].minutes` a string, `viewedAt` missing, `status` missing). Wrong types mean the
+ *   backend speaks another schema (renamed fields, another API version): counting what is left
+ *   would show plausible but wrong numbers.
+ * - Passed through to core, which leaves the record out with a diagnostic (never blanks the
+ *   dashboard): a record that is not an object at all (`null`, a string), a missing or empty
+ *   lead id, an unknown status text, a duplicate registrant, negative minutes, an unparsable
+ *   `viewedAt` string, a view outside the window, `liveMinutes` that is null or negative.
+ */
+import { isCalendarDay, type Attendance, type DailyOnDemandVisitorsResult, type OnDemandStatistics, type WebinarEvent } from '../core/index.ts';
+import { AdapterError } from './adapter.ts';
+
+type Fields = Record<string, unknown>;
+
+function isFields(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A short, safe rendering of a bad value for a message (never a whole payload). */
+function shown(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** An `invalid-response` AdapterError; `where` names the payload, `problem` the field. */
+export function invalidResponse(where: string, problem: string): AdapterError {
+  return new AdapterError('invalid-response', `The reporting service sent data the widgets cannot read: ${where}: ${problem}.`);
+}
+
+function fail(where: string, path: string, expected: string, value: unknown): never {
+  throw invalidResponse(where, `${path} must be ${expected}, got ${shown(value)}`);
+}
+
+function expectObject(value: unknown, where: string, path: string): Fields {
+  if (!isFields(value)) fail(where, path, 'an object', value);
+  return value;
+}
+
+function expectArray(value: unknown, where: string, path: string): unknown[] {
+  if (!Array.isArray(value)) fail(where, path, 'an array', value);
+  return value;
+}
+
+function expectDay(value: unknown, where: string, path: string): string {
+  if (!isCalendarDay(value)) fail(where, path, 'a day YYYY-MM-DD', value);
+  return value;
+}
+
+const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+function expectCount(value: unknown, where: string, path: string, nullable = false): number | null {
+  if (nullable && value === null) return null;
+  if (!isCount(value)) fail(where, path, `a whole number ≥ 0${nullable ? ' or null' : ''}`, value);
+  return value;
+}
+
+function expectNumber(value: unknown, where: string, path: string, nullable = false): number | null {
+  if (nullable && value === null) return null;
+  if (!isNumber(value)) fail(where, path, `a number${nullable ? ' or null' : ''}`, value);
+  return value;
+}
+
+// ISO-8601 instant WITH an offset, as core requires (a local time would read in the browser's zone).
+const INSTANT = /^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d(:\d\d(\.\d+)?)?([Zz]|[+-]\d\d:?\d\d)$/;
+
+/**
+ * Checks an event and returns a clean copy with exactly the fields of `WebinarEvent`.
+ *
+ * @example checkEvent(await response.json(), 'event') // throws AdapterError 'invalid-response' naming the field
+ */
+export function checkEvent(value: unknown, where = 'event'): WebinarEvent {
+  const event = expectObject(value, where, 'the event');
+  const copy: Fields = {};
+  for (const key of ['id', 'name', 'startsAt', 'endsAt', 'timeZone']) {
+    if (typeof event[key] !== 'string') fail(where, key, 'a string', event[key]);
+    copy[key] = event[key];
+  }
+  for (const key of ['startsAt', 'endsAt']) {
+    if (!INSTANT.test(copy[key] as string)) fail(where, key, 'an ISO-8601 instant with an offset', copy[key]);
+  }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: copy.timeZone as string });
+  } catch {
+    fail(where, 'timeZone', 'an IANA time zone such as "Europe/Amsterdam"', copy.timeZone);
+  }
+  return copy as unknown as WebinarEvent;
+}
+
+/** One page of `GET …/attendance`: attendance plus the cursor of the next page (`null` on the last). */
+export interface AttendancePage extends Attendance {
+  nextCursor: string | null;
+}
+
+/** Record fields that must have a JSON type when the record is an object. */
+const REGISTRANT_FIELDS = [['status', 'string']] as const;
+const VIEW_FIELDS = [
+  ['viewedAt', 'string'],
+  ['minutes', 'number'],
+] as const;
+
+function checkRecords(records: unknown[], where: string, name: string, required: readonly (readonly [string, 'string' | 'number'])[]): void {
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index];
+    // Not an object: core reports it (registrant-malformed / view-malformed).
+    if (!isFields(record)) continue;
+    for (const [key, type] of required) {
+      if (typeof record[key] !== type) fail(where, `${name}[${index}].${key}`, `a ${type}`, record[key]);
+    }
+    const { leadId, liveMinutes } = record;
+    if (leadId != null && typeof leadId !== 'string' && typeof leadId !== 'number') fail(where, `${name}[${index}].leadId`, 'a string or a number', leadId);
+    if (liveMinutes != null && typeof liveMinutes !== 'number') fail(where, `${name}[${index}].liveMinutes`, 'a number', liveMinutes);
+  }
+}
+
+/**
+ * Checks one attendance page (see the line between structural problems and bad records above).
+ * `where` names the page in messages, e.g. `attendance page 2`.
+ *
+ * @example checkAttendancePage(body, 'attendance page 2') // 'attendance page 2: views[17].minutes must be a number, got "12"'
+ */
+export function checkAttendancePage(value: unknown, where = 'attendance'): AttendancePage {
+  const page = expectObject(value, where, 'the page');
+  const registrants = expectArray(page.registrants, where, 'registrants');
+  const views = expectArray(page.views, where, 'views');
+  const reportedThrough = expectDay(page.reportedThrough, where, 'reportedThrough');
+  // A backend without paging may leave nextCursor out: that is the last page.
+  const nextCursor = page.nextCursor ?? null;
+  if (nextCursor !== null && (typeof nextCursor !== 'string' || nextCursor === '')) fail(where, 'nextCursor', 'a non-empty string or null', nextCursor);
+  checkRecords(registrants, where, 'registrants', REGISTRANT_FIELDS);
+  checkRecords(views, where, 'views', VIEW_FIELDS);
+  return { registrants, views, reportedThrough, nextCursor } as AttendancePage;
+}
+
+function checkDiagnostics(value: unknown, where: string): void {
+  const diagnostics = expectArray(value, where, 'diagnostics');
+  diagnostics.forEach((item, index) => {
+    const diagnostic = expectObject(item, where, `diagnostics[${index}]`);
+    for (const key of ['code', 'message']) {
+      if (typeof diagnostic[key] !== 'string') fail(where, `diagnostics[${index}].${key}`, 'a string', diagnostic[key]);
+    }
+  });
+}
+
+/** Checks the push-down daily summary: the shape `core.dailyOnDemandVisitors` returns. */
+export function checkDailySummary(value: unknown, where = 'daily summary'): DailyOnDemandVisitorsResult {
+  const summary = expectObject(value, where, 'the summary');
+  expectArray(summary.days, where, 'days').forEach((item, index) => {
+    const day = expectObject(item, where, `days[${index}]`);
+    expectDay(day.day, where, `days[${index}].day`);
+    expectCount(day.visitors, where, `days[${index}].visitors`, true);
+    expectCount(day.rewatchers, where, `days[${index}].rewatchers`, true);
+    expectNumber(day.minutes, where, `days[${index}].minutes`, true);
+  });
+  expectCount(summary.totalVisitors, where, 'totalVisitors');
+  expectCount(summary.totalRewatchers, where, 'totalRewatchers');
+  expectDay(summary.reportedThrough, where, 'reportedThrough');
+  checkDiagnostics(summary.diagnostics, where);
+  return summary as unknown as DailyOnDemandVisitorsResult;
+}
+
+const PHASES = ['upcoming', 'open', 'closing', 'closed'];
+
+/** Checks the push-down statistics: the shape `core.onDemandStatistics` returns. */
+export function checkStatistics(value: unknown, where = 'statistics'): OnDemandStatistics {
+  const statistics = expectObject(value, where, 'the statistics');
+  const days = expectCount(statistics.daysRemaining, where, 'daysRemaining');
+  if (days !== null && days > 30) fail(where, 'daysRemaining', 'at most 30', days);
+  if (!PHASES.includes(statistics.phase as string)) fail(where, 'phase', `one of ${PHASES.join(', ')}`, statistics.phase);
+  expectCount(statistics.totalVisitors, where, 'totalVisitors');
+  expectCount(statistics.rewatchers, where, 'rewatchers');
+  expectNumber(statistics.averageWatchMinutes, where, 'averageWatchMinutes', true);
+  expectNumber(statistics.medianWatchMinutes, where, 'medianWatchMinutes', true);
+  expectNumber(statistics.noShowWatchMinutes, where, 'noShowWatchMinutes');
+  expectNumber(statistics.rewatchWatchMinutes, where, 'rewatchWatchMinutes');
+  expectDay(statistics.reportedThrough, where, 'reportedThrough');
+  checkDiagnostics(statistics.diagnostics, where);
+  return statistics as unknown as OnDemandStatistics;
+}
+
+/** Checks the push-down audience count `{ "count": N }` and returns N. */
+export function checkAudienceCount(value: unknown, where = 'audience count'): number {
+  return expectCount(expectObject(value, where, 'the answer').count, where, 'count') as number;
+}
