@@ -20,7 +20,8 @@ const resultsDir = join(root, '.test-results');
  * @typedef {{ passed: number, failed: number, skipped: number }} Counts
  * @typedef {object} Layer
  * @property {string} name             short name, also used to select layers on the command line
- * @property {string} pkg              package whose `bin` runs the layer
+ * @property {string} [pkg]            package whose `bin` runs the layer
+ * @property {string} [script]         or: a script of this repo run with this Node (e.g. scripts/size.ts)
  * @property {string} [bin]            which of the package's bins (default: the first)
  * @property {string[]} args           arguments
  * @property {string} [resultFile]     JSON file the layer writes; deleted before the run
@@ -73,6 +74,16 @@ const LAYERS = [
     count: (_exitCode, file) => {
       const report = readJson(file);
       return { passed: report?.passed ?? 0, failed: report?.failed ?? 0, skipped: report?.skipped ?? 0 };
+    },
+  },
+  {
+    name: 'package',
+    script: 'scripts/package-check.ts',
+    args: [],
+    resultFile: '.test-results/package.json',
+    count: (_exitCode, file) => {
+      const report = readJson(file);
+      return { passed: report?.passed ?? 0, failed: report?.failed ?? 0, skipped: 0 };
     },
   },
 ];
@@ -137,7 +148,8 @@ async function main() {
     const t0 = Date.now();
     let exitCode;
     try {
-      exitCode = await run(process.execPath, [binPath(layer.pkg, layer.bin), ...layer.args]);
+      const entry = layer.script ? join(root, layer.script) : binPath(layer.pkg, layer.bin);
+      exitCode = await run(process.execPath, [entry, ...layer.args]);
     } catch (error) {
       console.error(error);
       exitCode = 1;

@@ -7,6 +7,7 @@ import { eventDataSource } from '../event-data-source.ts';
 import { onDemandContext, type OnDemandContext } from '../keys.ts';
 
 /**
+ * @tag odw-data-provider
  * @summary Shares one data adapter, event, clock and locale with every widget inside it, so the
  * event and its attendance load once however many widgets show them.
  *

@@ -127,6 +127,7 @@ const controlId = (field: ProblemField): string => field.replace('.', '-');
 const messageId = (field: ProblemField): string => `message-${controlId(field)}`;
 
 /**
+ * @tag odw-event-mode-picker
  * @summary Event-mode picker: builds *Has attended event* / *Has not attended an event* filters
  * and the *Attends Event* trigger with Event Mode (live, on-demand, or either) and, for
  * on-demand, Watch Date and Watch Duration constraints — as versioned criteria JSON, with a

@@ -29,6 +29,7 @@ interface LoadedStatistics {
 const NARROW_WIDTH = 480;
 
 /**
+ * @tag odw-on-demand-statistics
  * @summary On-Demand Statistics: days remaining of the 30-day on-demand window, on-demand
  * (no-show) visitors to date, and the average watch time over all visitors, with a details
  * disclosure (median, no-show visitors vs attendees who rewatched).

@@ -60,6 +60,7 @@ const NARROW_WIDTH = 420;
 const LAST_DAYS = 7;
 
 /**
+ * @tag odw-on-demand-summary
  * @summary On-Demand Summary: unique no-show visitors per day across the 30-day on-demand
  * window, as an accessible bar chart (or a table), with a day-range control, an optional
  * rewatch series and CSV export. Days not reported yet are drawn distinctly, never as zero.
