@@ -1,5 +1,119 @@
-// Placeholder: the demo admin portal replaces this.
-const app = document.querySelector<HTMLElement>('#app') ?? document.body;
-const heading = document.createElement('h1');
-heading.textContent = 'Demo portal coming soon';
-app.append(heading);
+/*
+ * The demo admin portal: plain HTML + the kit's elements, fed by the REST adapter talking to
+ * the mock backend (an MSW Service Worker serving the seeded scenarios). Controls move the
+ * clock through the on-demand window, switch event, theme, language and backend faults.
+ */
+import { createRestAdapter } from '../src/adapters/index.ts';
+import { MILLISECONDS_PER_DAY, type WebinarEvent } from '../src/core/index.ts';
+import '../src/picker.ts';
+import '../src/provider.ts';
+import '../src/statistics.ts';
+import '../src/summary.ts';
+import { FAULTS, REFERENCE_NOW, SCENARIO_NAMES, type Fault, type ScenarioName } from '../mocks/index.ts';
+import { startMockBackend } from '../mocks/mock-backend.ts';
+
+const CLOCK_POSITIONS = [
+  { value: 'scenario', label: "Scenario's today", afterEnd: undefined },
+  { value: 'before', label: 'Before the event', afterEnd: -1 },
+  { value: 'day-1', label: 'Day 1 of 30', afterEnd: 0.5 },
+  { value: 'day-12', label: 'Day 12 of 30', afterEnd: 11.5 },
+  { value: 'day-25', label: 'Day 25 of 30', afterEnd: 24.5 },
+  { value: 'day-27', label: 'Day 27 of 30 (closing)', afterEnd: 26.5 },
+  { value: 'after', label: 'After day 30 (closed)', afterEnd: 31 },
+] as const;
+
+const SCENARIO_LABELS: Record<ScenarioName, string> = {
+  upcoming: 'Upcoming (ends in 2 days)',
+  'just-ended': 'Just ended',
+  'mid-window': 'Mid-window',
+  'closing-soon': 'Closing soon',
+  closed: 'Closed',
+  'no-views': 'No views yet',
+  huge: 'Huge: 200 000 registrants',
+  'bad-records': 'Bad records',
+};
+
+function element<T extends Element>(selector: string): T {
+  const found = document.querySelector<T>(selector);
+  if (!found) throw new Error(`demo markup lacks ${selector}`);
+  return found;
+}
+
+function fillSelect(select: HTMLSelectElement, options: readonly { value: string; label: string }[], selected: string): void {
+  select.replaceChildren(...options.map(({ value, label }) => new Option(label, value, value === selected, value === selected)));
+}
+
+const backend = await startMockBackend({ baseUrl: '/api' });
+const adapter = createRestAdapter({ baseUrl: backend.baseUrl, pushDown: false });
+const provider = element<HTMLElementTagNameMap['odw-data-provider']>('#provider');
+const eventSelect = element<HTMLSelectElement>('#event');
+const clockSelect = element<HTMLSelectElement>('#clock');
+const themeSelect = element<HTMLSelectElement>('#theme');
+const languageSelect = element<HTMLSelectElement>('#language');
+const faultSelect = element<HTMLSelectElement>('#fault');
+const nowOutput = element<HTMLOutputElement>('#now');
+const widgets = () => [...document.querySelectorAll('odw-on-demand-statistics, odw-on-demand-summary, odw-event-mode-picker')];
+
+fillSelect(eventSelect, SCENARIO_NAMES.map((name) => ({ value: name, label: SCENARIO_LABELS[name] })), 'mid-window');
+fillSelect(clockSelect, CLOCK_POSITIONS, 'scenario');
+fillSelect(faultSelect, [{ value: '', label: 'Healthy' }, ...FAULTS.map((fault) => ({ value: fault, label: `Fault: ${fault}` }))], '');
+
+let event: WebinarEvent | undefined;
+
+function clockFor(position: string): Date {
+  const chosen = CLOCK_POSITIONS.find((candidate) => candidate.value === position);
+  if (chosen?.afterEnd === undefined || event === undefined) return REFERENCE_NOW;
+  return new Date(Date.parse(event.endsAt) + chosen.afterEnd * MILLISECONDS_PER_DAY);
+}
+
+async function show(): Promise<void> {
+  backend.setFault(undefined);
+  try {
+    event = await adapter.getEvent(eventSelect.value);
+  } catch {
+    event = undefined;
+  }
+  const now = clockFor(clockSelect.value);
+  backend.setNow(now);
+  backend.setFault((faultSelect.value || undefined) as Fault | undefined);
+  nowOutput.value = `Now: ${new Intl.DateTimeFormat(languageSelect.value, { dateStyle: 'medium', timeStyle: 'short', timeZone: event?.timeZone ?? 'UTC' }).format(now)}${event ? ` (${event.timeZone})` : ''}`;
+  provider.adapter = adapter;
+  provider.now = now;
+  if (provider.eventId === eventSelect.value) provider.reload();
+  else provider.eventId = eventSelect.value;
+}
+
+eventSelect.addEventListener('change', () => void show());
+clockSelect.addEventListener('change', () => void show());
+faultSelect.addEventListener('change', () => void show());
+themeSelect.addEventListener('change', () => {
+  const theme = themeSelect.value;
+  if (theme) document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+  for (const widget of widgets()) {
+    if (theme) widget.setAttribute('theme', theme);
+    else widget.removeAttribute('theme');
+  }
+});
+languageSelect.addEventListener('change', () => {
+  document.documentElement.lang = languageSelect.value;
+  provider.locale = languageSelect.value;
+  void show();
+});
+
+const form = element<HTMLFormElement>('#audience-form');
+const submitted = element<HTMLPreElement>('#submitted');
+form.addEventListener('submit', (submit) => {
+  submit.preventDefault();
+  const criteria = new FormData(form).get('criteria');
+  submitted.hidden = false;
+  submitted.textContent = typeof criteria === 'string' ? JSON.stringify(JSON.parse(criteria), null, 2) : '(no criteria)';
+});
+form.addEventListener('reset', () => {
+  submitted.hidden = true;
+});
+provider.addEventListener('odw-day-select', (select) => {
+  element('#last-day-select').textContent = `Selected ${select.detail.day}: ${select.detail.visitors ?? 'not reported'} no-show visitors.`;
+});
+
+await show();

@@ -1,0 +1,78 @@
+/*
+ * End to end: the demo portal that `npm start` serves, in headless Chromium — the widgets load
+ * through the REST adapter from the in-page mock backend, the clock moves through the window,
+ * the audience form submits its criteria JSON, and nothing logs an error.
+ */
+import { chromium, type Browser, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROME_PATH, CHROMIUM_ARGS } from '../../scripts/toolchain.ts';
+import { startDemoServer } from '../fixtures/demo-server.ts';
+
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+const shadowText = (tag: string) => page.evaluate((name) => document.querySelector(name)?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '', tag);
+
+/** Waits until the element's shadow text contains `text`; on timeout, says what it showed instead. */
+async function waitForText(tag: string, text: string): Promise<void> {
+  try {
+    await page.waitForFunction(([name, wanted]) => document.querySelector(name as string)?.shadowRoot?.textContent?.includes(wanted as string), [tag, text], { timeout: 15_000 });
+  } catch {
+    throw new Error(`${tag} never showed "${text}"; it shows: ${(await shadowText(tag)).slice(0, 400)}`);
+  }
+}
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS] });
+  page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(server.url);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('demo portal', { timeout: 45_000 }, () => {
+  it('shows the statistics and the summary of the mid-window event', async () => {
+    await page.waitForFunction(() => document.querySelector('odw-on-demand-statistics')?.shadowRoot?.querySelector('.value'), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('odw-on-demand-summary')?.shadowRoot?.querySelector('svg[role="img"]'), undefined, { timeout: 20_000 });
+    expect(await shadowText('odw-on-demand-statistics')).toContain('Quarterly roadmap webinar');
+    expect(await shadowText('odw-on-demand-summary')).toMatch(/\d+ unique no-show visitors in these days/);
+  });
+
+  it('moves the clock through the window', async () => {
+    await page.selectOption('#clock', 'before');
+    await waitForText('odw-on-demand-statistics', 'Opens when the event ends');
+    await page.selectOption('#clock', 'day-25');
+    await waitForText('odw-on-demand-statistics', '6 days');
+    await page.selectOption('#clock', 'day-27');
+    await waitForText('odw-on-demand-statistics', 'Closing soon');
+    await page.selectOption('#clock', 'after');
+    await waitForText('odw-on-demand-statistics', 'Tracking stopped');
+    expect(await shadowText('odw-on-demand-summary')).toContain('Tracking stopped');
+  });
+
+  it('submits the audience form with the criteria JSON', async () => {
+    await page.click('#audience-form button[type="submit"]');
+    const submitted = await page.locator('#submitted').textContent();
+    expect(JSON.parse(submitted ?? '')).toEqual({ version: 1, kind: 'has-attended' });
+  });
+
+  it('shows a backend fault as a retryable error, and recovers', async () => {
+    await page.selectOption('#fault', 'server-error');
+    await page.waitForFunction(() => document.querySelector('odw-on-demand-statistics')?.shadowRoot?.querySelector('[role="alert"]'), undefined, { timeout: 20_000 });
+    await page.selectOption('#fault', '');
+    await page.waitForFunction(() => document.querySelector('odw-on-demand-statistics')?.shadowRoot?.querySelector('.value'), undefined, { timeout: 20_000 });
+  });
+
+  it('logged no console error', () => {
+    // The demo's own fault switch makes the browser log failed requests (HTTP 500): those are the point of that test.
+    expect(errors.filter((error) => !/status of 5\d\d/.test(error))).toEqual([]);
+  });
+});
