@@ -1,3 +1,4 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import type { BrowserConfigOptions } from 'vitest/node';
@@ -65,6 +66,17 @@ export default defineConfig({
             'test/browser/**/*.test.ts',
           ],
           browser: chromiumBrowser(),
+        },
+      },
+      {
+        // Every story rendered in Chromium, its play function run, axe checked (a11y: 'error'),
+        // and no console error allowed (.storybook/vitest.setup.ts).
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          browser: chromiumBrowser(),
+          setupFiles: ['.storybook/vitest.setup.ts'],
         },
       },
     ],

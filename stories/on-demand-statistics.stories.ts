@@ -1,0 +1,104 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, waitFor, within } from 'storybook/test';
+import '../src/statistics.ts';
+import { storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
+
+interface Args extends StoryArgs {
+  closingThreshold: number;
+}
+
+/** Finds text inside the element's shadow root. */
+function shadow(canvasElement: HTMLElement) {
+  const element = canvasElement.querySelector('odw-on-demand-statistics');
+  if (!element?.shadowRoot) throw new Error('element not rendered');
+  return within(element.shadowRoot as unknown as HTMLElement);
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/On-Demand Statistics',
+  component: 'odw-on-demand-statistics',
+  args: { ...storyDefaults, closingThreshold: 5 },
+  argTypes: {
+    ...storyArgTypes,
+    closingThreshold: { control: { type: 'number', min: 0, max: 30 }, description: 'Days left at or below which the window shows as closing' },
+  },
+  render: (args) =>
+    withProvider(args, html`<odw-on-demand-statistics closing-threshold=${args.closingThreshold} theme=${ifDefined(themeOf(args))}></odw-on-demand-statistics>`),
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const MidWindow: Story = {
+  play: async ({ canvasElement }) => {
+    const root = shadow(canvasElement);
+    await waitFor(() => expect(root.getByText('Days remaining')).toBeTruthy());
+    await expect(root.getByText(/Reported through/)).toBeTruthy();
+  },
+};
+
+export const Upcoming: Story = {
+  args: { scenario: 'upcoming' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).getByText(/Opens when the event ends/)).toBeTruthy());
+  },
+};
+
+export const JustEnded: Story = { args: { scenario: 'just-ended' } };
+
+export const ClosingSoon: Story = {
+  args: { scenario: 'closing-soon' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).getByText(/Closing soon/)).toBeTruthy());
+  },
+};
+
+export const Closed: Story = {
+  args: { scenario: 'closed' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).getByText(/Tracking stopped/)).toBeTruthy());
+  },
+};
+
+export const NoViewsYet: Story = {
+  args: { scenario: 'no-views' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).getByText('No on-demand views yet.')).toBeTruthy());
+  },
+};
+
+export const BadRecords: Story = {
+  args: { scenario: 'bad-records' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).getByText(/records? could not be used/)).toBeTruthy());
+  },
+};
+
+export const Loading: Story = {
+  args: { fault: 'slow' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).getByRole('status')).toBeTruthy());
+  },
+};
+
+export const ServerError: Story = {
+  args: { fault: 'server-error' },
+  play: async ({ canvasElement }) => {
+    const root = shadow(canvasElement);
+    await waitFor(() => expect(root.getByRole('alert')).toBeTruthy());
+    await expect(root.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  },
+};
+
+export const RateLimited: Story = { args: { fault: 'rate-limited' } };
+export const MalformedResponse: Story = { args: { fault: 'malformed-json' } };
+export const Dark: Story = { args: { theme: 'dark', scenario: 'closing-soon' } };
+export const Dutch: Story = {
+  args: { locale: 'nl' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).getByText('Resterende dagen')).toBeTruthy());
+  },
+};
+export const Narrow: Story = { args: { width: 'narrow' } };
+export const LongEventName: Story = { args: { scenario: 'long-name', width: 'narrow' } };

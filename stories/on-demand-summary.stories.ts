@@ -1,0 +1,94 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import '../src/summary.ts';
+import { storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
+
+interface Args extends StoryArgs {
+  days: number | undefined;
+  from: string | undefined;
+  to: string | undefined;
+  showRewatches: boolean;
+  showTable: boolean;
+}
+
+function shadow(canvasElement: HTMLElement) {
+  const element = canvasElement.querySelector('odw-on-demand-summary');
+  if (!element?.shadowRoot) throw new Error('element not rendered');
+  return within(element.shadowRoot as unknown as HTMLElement);
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/On-Demand Summary',
+  component: 'odw-on-demand-summary',
+  args: { ...storyDefaults, days: undefined, from: undefined, to: undefined, showRewatches: false, showTable: false },
+  argTypes: {
+    ...storyArgTypes,
+    days: { control: { type: 'number', min: 1, max: 31 }, description: 'Show the last N days to date' },
+    from: { control: 'text', description: 'First day (YYYY-MM-DD, event zone)' },
+    to: { control: 'text', description: 'Last day (YYYY-MM-DD, event zone)' },
+    showRewatches: { control: 'boolean', description: 'Also draw attendees who rewatched' },
+    showTable: { control: 'boolean', description: 'Table instead of chart' },
+  },
+  render: (args) =>
+    withProvider(
+      args,
+      html`<odw-on-demand-summary theme=${ifDefined(themeOf(args))} days=${ifDefined(args.days)} from=${ifDefined(args.from)} to=${ifDefined(args.to)}
+        ?show-rewatches=${args.showRewatches} ?show-table=${args.showTable}></odw-on-demand-summary>`,
+    ),
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const MidWindow: Story = {
+  play: async ({ canvasElement }) => {
+    const root = shadow(canvasElement);
+    await waitFor(() => expect(root.getByText(/unique no-show visitors in these days/)).toBeTruthy());
+    await expect(root.getByText(/later days are not reported yet/)).toBeTruthy();
+  },
+};
+
+export const KeyboardReading: Story = {
+  play: async ({ canvasElement }) => {
+    const root = shadow(canvasElement);
+    const chart = await waitFor(() => root.getByRole('group'));
+    chart.focus();
+    await userEvent.keyboard('{Home}');
+    await waitFor(() => expect(chart.querySelector('[aria-live]')?.textContent).toMatch(/visitors|not reported/));
+  },
+};
+
+export const Upcoming: Story = { args: { scenario: 'upcoming' } };
+export const JustEnded: Story = { args: { scenario: 'just-ended' } };
+export const ClosingSoon: Story = { args: { scenario: 'closing-soon' } };
+export const Closed: Story = {
+  args: { scenario: 'closed' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).getByText(/Tracking stopped/)).toBeTruthy());
+  },
+};
+export const NoViewsYet: Story = { args: { scenario: 'no-views' } };
+export const BadRecords: Story = { args: { scenario: 'bad-records' } };
+export const LastSevenDays: Story = { args: { days: 7 } };
+export const WithRewatches: Story = { args: { showRewatches: true } };
+export const AsTable: Story = {
+  args: { showTable: true },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).getByRole('table')).toBeTruthy());
+  },
+};
+export const Loading: Story = { args: { fault: 'slow' } };
+export const ServerError: Story = {
+  args: { fault: 'server-error' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).getByRole('button', { name: 'Retry' })).toBeTruthy());
+  },
+};
+export const Unauthorized: Story = { args: { fault: 'unauthorized' } };
+export const Dark: Story = { args: { theme: 'dark', showRewatches: true } };
+export const Dutch: Story = { args: { locale: 'nl' } };
+export const Narrow: Story = { args: { width: 'narrow' } };
+export const LongEventName: Story = { args: { scenario: 'long-name' } };
+/** Not run as a test: generating and paging ~1 million views takes a while in a browser. */
+export const Huge: Story = { args: { scenario: 'huge' }, tags: ['!test'] };
