@@ -1,8 +1,18 @@
 // Custom Elements Manifest (custom-elements.json): generated from the elements' JSDoc by
-// `npm run build` (and `npm run manifest`); Storybook and editors read it.
+// `npm run manifest` (and the library build); Storybook and editors read it.
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/core/**', 'src/adapters/**', 'src/testing/**'],
   litelement: true,
   dependencies: false,
+  plugins: [
+    {
+      // The analyzer lists modules in file-system order, which varies between machines and
+      // runs: sort them so the committed file only changes when an element does.
+      name: 'odw-stable-module-order',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+  ],
 };
