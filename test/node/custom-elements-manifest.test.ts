@@ -11,12 +11,12 @@ it('custom-elements.json is up to date (run `npm run manifest` after changing an
     execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--outdir', outdir], { stdio: 'pipe' });
     // The analyzer lists modules in file-system order, which varies: compare them by path.
     const read = (file: string) => {
-      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { modules: { path: string }[] };
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { modules: { path: string; declarations?: { tagName?: string }[] }[] };
       return { ...manifest, modules: [...manifest.modules].sort((a, b) => a.path.localeCompare(b.path)) };
     };
     const fresh = read(join(outdir, 'custom-elements.json'));
     expect(read('custom-elements.json')).toEqual(fresh);
-    const tags = fresh.modules.flatMap((module: { declarations?: { tagName?: string }[] }) => (module.declarations ?? []).map((declaration) => declaration.tagName)).filter(Boolean);
+    const tags = fresh.modules.flatMap((module) => (module.declarations ?? []).map((declaration) => declaration.tagName)).filter(Boolean);
     expect(tags.sort()).toEqual(['odw-data-provider', 'odw-event-mode-picker', 'odw-on-demand-statistics', 'odw-on-demand-summary']);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
