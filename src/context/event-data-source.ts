@@ -5,7 +5,7 @@
  * caller is left. Nothing failed or aborted is kept, so the next call tries again.
  */
 import { AdapterError, isAdapterError, type DataAdapter } from '../adapters/adapter.ts';
-import { analyzeAttendance, InvalidInputError, type AttendanceAnalysis, type WebinarEvent } from '../core/index.ts';
+import { analyzeAttendanceInSteps, InvalidInputError, type AttendanceAnalysis, type WebinarEvent } from '../core/index.ts';
 
 function abortedError(): AdapterError {
   return new AdapterError('aborted', 'The request was cancelled.');
@@ -52,6 +52,24 @@ class SharedRequest<Result> {
   }
 }
 
+// A long task is anything over 50 ms; stay well under it so input and animation stay smooth.
+const SLICE_MS = 12;
+
+/**
+ * Runs resumable work (core's analysis steps) in slices of about SLICE_MS, giving the main
+ * thread back in between: a million views must not freeze the portal for a second.
+ */
+async function inSlices<Result>(steps: Generator<void, Result, void>, signal: AbortSignal): Promise<Result> {
+  let sliceStart = performance.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart < SLICE_MS) continue;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (signal.aborted) throw abortedError();
+    sliceStart = performance.now();
+  }
+}
+
 /** Any failure as an AdapterError with a message a person can read. */
 function asAdapterError(error: unknown): AdapterError {
   if (isAdapterError(error)) return error;
@@ -94,7 +112,7 @@ export class EventDataSource {
       this.#analysis = new SharedRequest(async (shared) => {
         try {
           const [event, attendance] = await Promise.all([this.event(shared), this.adapter.getAttendance(this.eventId, { signal: shared })]);
-          return analyzeAttendance(event, attendance);
+          return await inSlices(analyzeAttendanceInSteps(event, attendance), shared);
         } catch (error) {
           throw asAdapterError(error);
         }

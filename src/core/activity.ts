@@ -90,48 +90,49 @@ export function checkAttendance(attendance: Attendance): void {
   }
 }
 
-function checkRegistrants(records: readonly unknown[], diagnostics: Diagnostic[]): Map<string, CheckedRegistrant> {
-  const registrants = new Map<string, CheckedRegistrant>();
-  records.forEach((record, index) => {
-    if (!isRecord(record)) {
-      diagnostics.push({ code: 'registrant-malformed', message: `Registrant ${index} is not an object; left out.`, index });
-      return;
+/** Checks registrants `from` … `to − 1` into `registrants`. */
+function checkRegistrants(records: readonly unknown[], from: number, to: number, registrants: Map<string, CheckedRegistrant>, diagnostics: Diagnostic[]): void {
+  for (let index = from; index < to; index++) checkRegistrant(records[index], index, registrants, diagnostics);
+}
+
+function checkRegistrant(record: unknown, index: number, registrants: Map<string, CheckedRegistrant>, diagnostics: Diagnostic[]): void {
+  if (!isRecord(record)) {
+    diagnostics.push({ code: 'registrant-malformed', message: `Registrant ${index} is not an object; left out.`, index });
+    return;
+  }
+  const leadId = readLeadId(record.leadId);
+  if (leadId === null) {
+    diagnostics.push({ code: 'registrant-missing-lead-id', message: `Registrant ${index} has no lead id; left out.`, index });
+    return;
+  }
+  let status: ProgramStatus;
+  try {
+    status = normalizeStatus(record.status as string);
+  } catch (error) {
+    diagnostics.push({ code: 'registrant-unknown-status', message: `Registrant ${leadId}: ${(error as Error).message} Left out.`, index, leadId });
+    return;
+  }
+  const registrant: CheckedRegistrant = { leadId, status };
+  if (record.liveMinutes !== undefined) {
+    if (isMinutes(record.liveMinutes)) registrant.liveMinutes = record.liveMinutes;
+    else {
+      diagnostics.push({
+        code: 'registrant-invalid-live-minutes',
+        message: `Registrant ${leadId} has invalid liveMinutes ${JSON.stringify(record.liveMinutes)}; live minutes ignored.`,
+        index,
+        leadId,
+      });
     }
-    const leadId = readLeadId(record.leadId);
-    if (leadId === null) {
-      diagnostics.push({ code: 'registrant-missing-lead-id', message: `Registrant ${index} has no lead id; left out.`, index });
-      return;
-    }
-    let status: ProgramStatus;
-    try {
-      status = normalizeStatus(record.status as string);
-    } catch (error) {
-      diagnostics.push({ code: 'registrant-unknown-status', message: `Registrant ${leadId}: ${(error as Error).message} Left out.`, index, leadId });
-      return;
-    }
-    const registrant: CheckedRegistrant = { leadId, status };
-    if (record.liveMinutes !== undefined) {
-      if (isMinutes(record.liveMinutes)) registrant.liveMinutes = record.liveMinutes;
-      else {
-        diagnostics.push({
-          code: 'registrant-invalid-live-minutes',
-          message: `Registrant ${leadId} has invalid liveMinutes ${JSON.stringify(record.liveMinutes)}; live minutes ignored.`,
-          index,
-          leadId,
-        });
-      }
-    }
-    const earlier = registrants.get(leadId);
-    if (earlier !== undefined) {
-      // Keep the furthest status, so which duplicate comes first does not change the result.
-      const kept = PROGRAM_STATUS_STEPS[registrant.status] > PROGRAM_STATUS_STEPS[earlier.status] ? registrant : earlier;
-      registrants.set(leadId, kept);
-      diagnostics.push({ code: 'registrant-duplicate', message: `Lead ${leadId} is listed more than once; one entry kept (status ${kept.status}).`, index, leadId });
-      return;
-    }
-    registrants.set(leadId, registrant);
-  });
-  return registrants;
+  }
+  const earlier = registrants.get(leadId);
+  if (earlier !== undefined) {
+    // Keep the furthest status, so which duplicate comes first does not change the result.
+    const kept = PROGRAM_STATUS_STEPS[registrant.status] > PROGRAM_STATUS_STEPS[earlier.status] ? registrant : earlier;
+    registrants.set(leadId, kept);
+    diagnostics.push({ code: 'registrant-duplicate', message: `Lead ${leadId} is listed more than once; one entry kept (status ${kept.status}).`, index, leadId });
+    return;
+  }
+  registrants.set(leadId, registrant);
 }
 
 /** Views that passed every check, column-wise, in input order. */
@@ -191,14 +192,39 @@ function foldIntoDailyActivity(views: CountedViews, registrantCount: number, day
  * Checks an event's attendance and derives daily activity and resolved statuses in one
  * pass over the views. Throws `InvalidInputError` for structurally wrong input; bad records
  * are left out and reported in `diagnostics`.
+ *
+ * @example const { activities, diagnostics } = analyzeAttendance(event, attendance);
  */
 export function analyzeAttendance(event: WebinarEvent, attendance: Attendance): AttendanceAnalysis {
+  const steps = analyzeAttendanceInSteps(event, attendance);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * `analyzeAttendance` in resumable steps of at most `stepSize` records, so a caller with a
+ * million views can give the browser's main thread back between steps (the data provider
+ * does). Pure: it only pauses; the caller decides when to go on.
+ *
+ * @example
+ * const steps = analyzeAttendanceInSteps(event, attendance);
+ * let step = steps.next();
+ * while (!step.done) { await yieldToTheBrowser(); step = steps.next(); }
+ * const analysis = step.value;
+ */
+export function* analyzeAttendanceInSteps(event: WebinarEvent, attendance: Attendance, stepSize = 20_000): Generator<void, AttendanceAnalysis, void> {
   const checkedEvent = checkEvent(event);
   checkAttendance(attendance);
   const window = windowOf(checkedEvent);
   const { reportedThrough } = attendance;
   const diagnostics: Diagnostic[] = [];
-  const registrants = checkRegistrants(attendance.registrants, diagnostics);
+  const registrants = new Map<string, CheckedRegistrant>();
+  const registrantRecords: readonly unknown[] = attendance.registrants;
+  for (let from = 0; from < registrantRecords.length; from += stepSize) {
+    checkRegistrants(registrantRecords, from, Math.min(registrantRecords.length, from + stepSize), registrants, diagnostics);
+    yield;
+  }
   const leadIds = [...registrants.keys()];
   const registrantNumbers = new Map<string, number>(leadIds.map((leadId, number) => [leadId, number]));
   const statusOf = leadIds.map((leadId) => (registrants.get(leadId) as CheckedRegistrant).status);
@@ -218,74 +244,81 @@ export function analyzeAttendance(event: WebinarEvent, attendance: Attendance): 
     minutes: new Float64Array(records.length),
   };
 
-  for (let index = 0; index < records.length; index++) {
-    const view = records[index];
-    if (!isRecord(view)) {
-      diagnostics.push({ code: 'view-malformed', message: `View ${index} is not an object; left out.`, index });
-      continue;
+  const countViews = (from: number, to: number): void => {
+    for (let index = from; index < to; index++) {
+      const view = records[index];
+      if (!isRecord(view)) {
+        diagnostics.push({ code: 'view-malformed', message: `View ${index} is not an object; left out.`, index });
+        continue;
+      }
+      const leadId = readLeadId(view.leadId);
+      if (leadId === null) {
+        diagnostics.push({ code: 'view-missing-lead-id', message: `View ${index} has no lead id; left out.`, index });
+        continue;
+      }
+      const viewedAt = parseInstant(view.viewedAt);
+      if (viewedAt === null) {
+        diagnostics.push({
+          code: 'view-invalid-date',
+          message: `View ${index} of lead ${leadId} has viewedAt ${JSON.stringify(view.viewedAt)}, not an ISO-8601 instant with an offset; left out.`,
+          index,
+          leadId,
+        });
+        continue;
+      }
+      if (!isMinutes(view.minutes)) {
+        diagnostics.push({
+          code: 'view-invalid-minutes',
+          message: `View ${index} of lead ${leadId} has minutes ${JSON.stringify(view.minutes)}, not a finite number ≥ 0; left out.`,
+          index,
+          leadId,
+        });
+        continue;
+      }
+      const lead = registrantNumbers.get(leadId);
+      if (lead === undefined) {
+        diagnostics.push({ code: 'view-unknown-registrant', message: `View ${index}: lead ${leadId} is not a registrant of this event; ignored.`, index, leadId });
+        continue;
+      }
+      const status = statusOf[lead] as ProgramStatus;
+      if (!isRegisteredForEvent(status)) {
+        diagnostics.push({
+          code: 'view-ineligible-status',
+          message: `View ${index}: lead ${leadId} has status ${status}, which on-demand viewing does not change; ignored.`,
+          index,
+          leadId,
+        });
+        continue;
+      }
+      if (viewedAt <= opensAfter || viewedAt > closesAt) {
+        diagnostics.push({
+          code: 'view-outside-window',
+          message: `View ${index} of lead ${leadId} at ${new Date(viewedAt).toISOString()} is outside the on-demand window; not counted.`,
+          index,
+          leadId,
+        });
+        continue;
+      }
+      const day = dayNumbers.get(dayInZone(viewedAt)) as number;
+      if (day > lastReportedDay) {
+        diagnostics.push({
+          code: 'view-not-yet-reported',
+          message: `View ${index} of lead ${leadId} on ${windowDays[day] as string} is after reportedThrough ${reportedThrough}; not counted yet.`,
+          index,
+          leadId,
+        });
+        continue;
+      }
+      const at = counted.count++;
+      counted.lead[at] = lead;
+      counted.day[at] = day;
+      counted.minutes[at] = view.minutes;
     }
-    const leadId = readLeadId(view.leadId);
-    if (leadId === null) {
-      diagnostics.push({ code: 'view-missing-lead-id', message: `View ${index} has no lead id; left out.`, index });
-      continue;
-    }
-    const viewedAt = parseInstant(view.viewedAt);
-    if (viewedAt === null) {
-      diagnostics.push({
-        code: 'view-invalid-date',
-        message: `View ${index} of lead ${leadId} has viewedAt ${JSON.stringify(view.viewedAt)}, not an ISO-8601 instant with an offset; left out.`,
-        index,
-        leadId,
-      });
-      continue;
-    }
-    if (!isMinutes(view.minutes)) {
-      diagnostics.push({
-        code: 'view-invalid-minutes',
-        message: `View ${index} of lead ${leadId} has minutes ${JSON.stringify(view.minutes)}, not a finite number ≥ 0; left out.`,
-        index,
-        leadId,
-      });
-      continue;
-    }
-    const lead = registrantNumbers.get(leadId);
-    if (lead === undefined) {
-      diagnostics.push({ code: 'view-unknown-registrant', message: `View ${index}: lead ${leadId} is not a registrant of this event; ignored.`, index, leadId });
-      continue;
-    }
-    const status = statusOf[lead] as ProgramStatus;
-    if (!isRegisteredForEvent(status)) {
-      diagnostics.push({
-        code: 'view-ineligible-status',
-        message: `View ${index}: lead ${leadId} has status ${status}, which on-demand viewing does not change; ignored.`,
-        index,
-        leadId,
-      });
-      continue;
-    }
-    if (viewedAt <= opensAfter || viewedAt > closesAt) {
-      diagnostics.push({
-        code: 'view-outside-window',
-        message: `View ${index} of lead ${leadId} at ${new Date(viewedAt).toISOString()} is outside the on-demand window; not counted.`,
-        index,
-        leadId,
-      });
-      continue;
-    }
-    const day = dayNumbers.get(dayInZone(viewedAt)) as number;
-    if (day > lastReportedDay) {
-      diagnostics.push({
-        code: 'view-not-yet-reported',
-        message: `View ${index} of lead ${leadId} on ${windowDays[day] as string} is after reportedThrough ${reportedThrough}; not counted yet.`,
-        index,
-        leadId,
-      });
-      continue;
-    }
-    const at = counted.count++;
-    counted.lead[at] = lead;
-    counted.day[at] = day;
-    counted.minutes[at] = view.minutes;
+  };
+
+  for (let from = 0; from < records.length; from += stepSize) {
+    countViews(from, Math.min(records.length, from + stepSize));
+    yield;
   }
 
   const activities = foldIntoDailyActivity(counted, leadIds.length, windowDays.length);

@@ -28,6 +28,7 @@ export {
 export {
   activityAt,
   analyzeAttendance,
+  analyzeAttendanceInSteps,
   dailyOnDemandActivity,
   resolveStatuses,
   type ActivityColumns,

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { attendanceArbitrary, criteriaArbitrary, nowArbitrary } from '../../test/fixtures/core-arbitraries.ts';
 import { amsterdamEvent as event } from '../../test/fixtures/core-fixtures.ts';
 import {
+  analyzeAttendance,
+  analyzeAttendanceInSteps,
   attendsEventTriggerFires,
   dailyOnDemandActivity,
   dailyOnDemandVisitors,
@@ -141,6 +143,25 @@ describe('core invariants', () => {
           if (attendsEventTriggerFires(event, { ...activity, mode: 'on-demand' }, triggerCriteria, now)) fired.add(activity.leadId);
         }
         expect([...fired].sort()).toEqual(selectAudience(event, attendance, { ...criteria, kind: 'has-attended' }, now));
+      }),
+      runs,
+    );
+  });
+});
+
+describe('analysis in steps', () => {
+  it('gives the same analysis whatever the step size', () => {
+    fc.assert(
+      fc.property(attendanceArbitrary, fc.integer({ min: 1, max: 7 }), (attendance, stepSize) => {
+        const steps = analyzeAttendanceInSteps(event, attendance, stepSize);
+        let step = steps.next();
+        let pauses = 0;
+        while (!step.done) {
+          pauses++;
+          step = steps.next();
+        }
+        expect(step.value).toEqual(analyzeAttendance(event, attendance));
+        expect(pauses).toBeGreaterThanOrEqual(Math.ceil(attendance.views.length / stepSize));
       }),
       runs,
     );
