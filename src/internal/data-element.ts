@@ -5,16 +5,24 @@
  */
 import { ContextConsumer } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { LitElement } from 'lit';
+import { html, LitElement, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { DataAdapter } from '../adapters/adapter.ts';
-import { eventDataSource, type EventDataSource } from '../context/event-data-source.ts';
+import { asAdapterError, eventDataSource, type EventDataSource } from '../context/event-data-source.ts';
 import { onDemandContext, type OnDemandContext } from '../context/keys.ts';
 import { ClockController } from '../controllers/clock-controller.ts';
 import type { WebinarEvent } from '../core/index.ts';
 import { resolveLocale } from '../i18n/locale.ts';
 
 const PROVIDER_TAG = 'odw-data-provider';
+
+/** The texts of the card frame shared by the data widgets. */
+export interface CardStrings {
+  title: string;
+  notConfigured: string;
+  errorPrefix: string;
+  retry: string;
+}
 
 export abstract class DataElement<Result> extends LitElement {
   /** Data adapter for standalone use; inside `<odw-data-provider>` the provider's is used. */
@@ -110,6 +118,37 @@ export abstract class DataElement<Result> extends LitElement {
   /** Follow the real clock for this event (call once the event is known). */
   protected followClock(event: WebinarEvent): void {
     this.clock.follow(this.now ?? this.context?.now ? undefined : event);
+  }
+
+  /**
+   * The card every data widget shows: its title, then the not-configured, loading, error (the
+   * adapter's message and Retry) or loaded state. `aria-busy` follows the load.
+   */
+  protected renderCard(options: {
+    strings: CardStrings;
+    narrow: boolean;
+    loading: () => TemplateResult;
+    loaded: (result: Result) => TemplateResult;
+  }): TemplateResult {
+    const { strings } = options;
+    const body = this.source === undefined
+      ? html`<p class="muted">${strings.notConfigured}</p>`
+      : this.task.render({
+          initial: options.loading,
+          pending: options.loading,
+          error: (error) => html`
+            <div part="error" class="error" role="alert">
+              <span>${strings.errorPrefix} ${asAdapterError(error).message}</span>
+              <button part="retry" type="button" @click=${() => this.reload()}>${strings.retry}</button>
+            </div>`,
+          complete: options.loaded,
+        });
+    return html`
+      <section part="base" class="card ${options.narrow ? 'narrow' : ''}" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'} aria-labelledby="title">
+        <h2 part="title" class="title" id="title">${strings.title}</h2>
+        ${body}
+      </section>
+    `;
   }
 
   /** Forget loaded data and load again (what the Retry button does). */

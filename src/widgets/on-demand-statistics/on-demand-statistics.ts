@@ -1,7 +1,5 @@
-import { TaskStatus } from '@lit/task';
 import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { isAdapterError } from '../../adapters/adapter.ts';
 import type { EventDataSource } from '../../context/event-data-source.ts';
 import { asAdapterError } from '../../context/event-data-source.ts';
 import { ResizeController } from '../../controllers/resize-controller.ts';
@@ -99,21 +97,12 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
 
   protected override render(): TemplateResult {
     const strings = pickStrings(onDemandStatisticsStrings, this.currentLocale(), this.strings);
-    const narrow = this.#size.width > 0 && this.#size.width < NARROW_WIDTH;
-    const body = this.source === undefined
-      ? html`<p class="muted">${strings.notConfigured}</p>`
-      : this.task.render({
-          initial: () => this.#renderLoading(strings),
-          pending: () => this.#renderLoading(strings),
-          error: (error) => this.#renderError(strings, error),
-          complete: (loaded) => this.#renderStatistics(strings, loaded),
-        });
-    return html`
-      <section part="base" class="card ${narrow ? 'narrow' : ''}" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'} aria-labelledby="title">
-        <h2 part="title" class="title" id="title">${strings.title}</h2>
-        ${body}
-      </section>
-    `;
+    return this.renderCard({
+      strings,
+      narrow: this.#size.width > 0 && this.#size.width < NARROW_WIDTH,
+      loading: () => this.#renderLoading(strings),
+      loaded: (loaded) => this.#renderStatistics(strings, loaded),
+    });
   }
 
   #renderLoading(strings: OnDemandStatisticsStrings): TemplateResult {
@@ -123,16 +112,6 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
         <div class="skeleton block"></div>
         <div class="skeleton block"></div>
         <div class="skeleton block"></div>
-      </div>
-    `;
-  }
-
-  #renderError(strings: OnDemandStatisticsStrings, error: unknown): TemplateResult {
-    const message = isAdapterError(error) ? error.message : asAdapterError(error).message;
-    return html`
-      <div part="error" class="error" role="alert">
-        <span>${strings.errorPrefix} ${message}</span>
-        <button part="retry" type="button" @click=${() => this.reload()}>${strings.retry}</button>
       </div>
     `;
   }

@@ -1,4 +1,3 @@
-import { TaskStatus } from '@lit/task';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { EventDataSource } from '../../context/event-data-source.ts';
@@ -159,25 +158,12 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
 
   protected override render(): TemplateResult {
     const strings = pickStrings(onDemandSummaryStrings, this.currentLocale(), this.strings);
-    const narrow = this.#size.width > 0 && this.#size.width < NARROW_WIDTH;
-    const body = this.source === undefined
-      ? html`<p class="muted">${strings.notConfigured}</p>`
-      : this.task.render({
-          initial: () => this.#renderLoading(strings),
-          pending: () => this.#renderLoading(strings),
-          error: (error) => html`
-            <div part="error" class="error" role="alert">
-              <span>${strings.errorPrefix} ${asAdapterError(error).message}</span>
-              <button part="retry" type="button" @click=${() => this.reload()}>${strings.retry}</button>
-            </div>`,
-          complete: (loaded) => this.#renderSummary(strings, loaded),
-        });
-    return html`
-      <section part="base" class="card ${narrow ? 'narrow' : ''}" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'} aria-labelledby="title">
-        <h2 part="title" class="title" id="title">${strings.title}</h2>
-        ${body}
-      </section>
-    `;
+    return this.renderCard({
+      strings,
+      narrow: this.#size.width > 0 && this.#size.width < NARROW_WIDTH,
+      loading: () => this.#renderLoading(strings),
+      loaded: (loaded) => this.#renderSummary(strings, loaded),
+    });
   }
 
   #renderLoading(strings: OnDemandSummaryStrings): TemplateResult {
