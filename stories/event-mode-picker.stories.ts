@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect, waitFor, within } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import '../src/picker.ts';
 import type { AttendanceCriteria } from '../src/core/index.ts';
-import { storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
+import { shadowOf, storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
 
 interface Args extends StoryArgs {
   criteria: string;
@@ -13,11 +13,7 @@ interface Args extends StoryArgs {
 
 const json = (criteria: Omit<AttendanceCriteria, 'version'> & Record<string, unknown>) => JSON.stringify({ version: 1, ...criteria });
 
-function shadow(canvasElement: HTMLElement) {
-  const element = canvasElement.querySelector('odw-event-mode-picker');
-  if (!element?.shadowRoot) throw new Error('element not rendered');
-  return within(element.shadowRoot as unknown as HTMLElement);
-}
+const shadow = (canvasElement: HTMLElement) => shadowOf(canvasElement, 'odw-event-mode-picker');
 
 const meta: Meta<Args> = {
   title: 'Widgets/Event-Mode Picker',

@@ -1,20 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect, waitFor, within } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import '../src/statistics.ts';
-import { storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
+import { shadowOf, storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
 
 interface Args extends StoryArgs {
   closingThreshold: number;
 }
 
-/** Finds text inside the element's shadow root. */
-function shadow(canvasElement: HTMLElement) {
-  const element = canvasElement.querySelector('odw-on-demand-statistics');
-  if (!element?.shadowRoot) throw new Error('element not rendered');
-  return within(element.shadowRoot as unknown as HTMLElement);
-}
+const shadow = (canvasElement: HTMLElement) => shadowOf(canvasElement, 'odw-on-demand-statistics');
 
 const meta: Meta<Args> = {
   title: 'Widgets/On-Demand Statistics',

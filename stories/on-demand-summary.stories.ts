@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/summary.ts';
-import { storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
+import { shadowOf, storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
 
 interface Args extends StoryArgs {
   days: number | undefined;
@@ -13,11 +13,7 @@ interface Args extends StoryArgs {
   showTable: boolean;
 }
 
-function shadow(canvasElement: HTMLElement) {
-  const element = canvasElement.querySelector('odw-on-demand-summary');
-  if (!element?.shadowRoot) throw new Error('element not rendered');
-  return within(element.shadowRoot as unknown as HTMLElement);
-}
+const shadow = (canvasElement: HTMLElement) => shadowOf(canvasElement, 'odw-on-demand-summary');
 
 const meta: Meta<Args> = {
   title: 'Widgets/On-Demand Summary',

@@ -6,6 +6,7 @@
 import type { ArgTypes } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { within } from 'storybook/test';
 import { createRestAdapter } from '../src/adapters/index.ts';
 import { MILLISECONDS_PER_DAY } from '../src/core/index.ts';
 import '../src/provider.ts';
@@ -60,4 +61,11 @@ export function withProvider(args: StoryArgs, element: TemplateResult): Template
 /** `theme` attribute value for an element (undefined = follow the system). */
 export function themeOf(args: StoryArgs): 'light' | 'dark' | undefined {
   return args.theme === 'system' ? undefined : args.theme;
+}
+
+/** Testing Library queries inside the shadow root of the first `tag` in the story. */
+export function shadowOf(canvasElement: HTMLElement, tag: string): ReturnType<typeof within> {
+  const element = canvasElement.querySelector(tag);
+  if (!element?.shadowRoot) throw new Error(`${tag} did not render`);
+  return within(element.shadowRoot as unknown as HTMLElement);
 }
