@@ -1,120 +1,187 @@
 /*
- * Computation benchmark: `npm run bench`. Builds deterministic attendance data, then times the
- * core calls a dashboard makes (onDemandStatistics + dailyOnDemandVisitors + one selectAudience)
- * next to a naive reference implementation, in the same run. Prints figures; asserts nothing
- * about speed (only that both implementations agree).
+ * Computation benchmark: `npm run bench`. On deterministic data of 10 k, 100 k and 1 M views
+ * (2 k, 20 k, 200 k registrants) it times what a dashboard asks of core —
+ * dailyOnDemandVisitors, onDemandStatistics and selectAudience for three criteria — next to
+ *   (a) a naive reference: per-view toLocaleDateString and one scan of all views per day, and
+ *   (b) a hand-written single loop over pre-parsed typed arrays: the practical lower bound.
+ * Prints medians, ratios and the 1 M / 100 k growth, plus the heap the 1 M analysis holds, and
+ * writes the table to docs/performance.md and README's Performance section. Asserts nothing
+ * about speed, only that all three implementations agree.
  */
-import { performance } from 'node:perf_hooks';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import {
+  analyzeAttendance,
+  audienceOf,
   dailyOnDemandVisitors,
+  dailyVisitorsOf,
   normalizeStatus,
   onDemandStatistics,
   onDemandWindow,
   selectAudience,
+  statisticsOf,
   type Attendance,
   type AttendanceCriteria,
   type WebinarEvent,
 } from '../src/core/index.ts';
+import { seededRandom } from '../mocks/random.ts';
 
-const event: WebinarEvent = {
-  id: 'bench',
-  name: 'Benchmark webinar',
-  startsAt: '2026-03-20T15:00:00Z',
-  endsAt: '2026-03-20T16:00:00Z',
-  timeZone: 'Europe/Amsterdam',
-};
+const event: WebinarEvent = { id: 'bench', name: 'Benchmark webinar', startsAt: '2026-03-20T15:00:00Z', endsAt: '2026-03-20T16:00:00Z', timeZone: 'Europe/Amsterdam' };
 const now = new Date('2026-04-05T12:00:00Z');
-const criteria: AttendanceCriteria = {
-  version: 1,
-  kind: 'has-attended',
-  eventMode: 'on-demand',
-  watchDate: { operator: 'in-past', days: 7 },
-  watchDuration: { operator: 'at-least', minutes: 10 },
-};
+const DAY = 86_400_000;
+const CRITERIA: AttendanceCriteria[] = [
+  { version: 1, kind: 'has-attended', eventMode: 'on-demand', watchDate: { operator: 'in-past', days: 7 }, watchDuration: { operator: 'at-least', minutes: 10 } },
+  { version: 1, kind: 'has-not-attended' },
+  { version: 1, kind: 'attends-event', eventMode: 'live' },
+];
 
-/** mulberry32: a tiny seeded PRNG so every run measures the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-export function benchAttendance(viewCount: number, registrantCount: number, seed = 1): Attendance {
-  const next = random(seed);
+function benchAttendance(viewCount: number, registrantCount: number): Attendance {
+  const next = seededRandom(viewCount);
   const registrants = Array.from({ length: registrantCount }, (_, index) => {
     const roll = next();
-    const status = roll < 0.55 ? 'No Show' : roll < 0.95 ? 'Attended' : 'Registered';
-    return { leadId: `L${index}`, status };
+    return { leadId: `L${index}`, status: roll < 0.55 ? 'No Show' : roll < 0.95 ? 'Attended' : 'Registered' };
   });
   const endsAt = Date.parse(event.endsAt);
   const views = Array.from({ length: viewCount }, () => {
     // Most viewing in the first days, decaying over the window.
-    const offset = Math.floor(-Math.log(1 - next() * 0.999) * 6 * 86_400_000) % (30 * 86_400_000);
-    return {
-      leadId: `L${Math.floor(next() * registrantCount)}`,
-      viewedAt: new Date(endsAt + 60_000 + offset).toISOString(),
-      minutes: Math.round(next() * 600) / 10,
-    };
+    const offset = Math.floor(-Math.log(1 - next() * 0.999) * 6 * DAY) % (30 * DAY);
+    return { leadId: `L${Math.floor(next() * registrantCount)}`, viewedAt: new Date(endsAt + 60_000 + offset).toISOString(), minutes: Math.round(next() * 600) / 10 };
   });
   return { registrants, views, reportedThrough: '2026-04-04' };
 }
 
-/**
- * The straightforward implementation: each view's day via toLocaleDateString (no memo),
- * then one scan of all views per day of the window, and one scan per query.
- */
-function naiveDashboard(attendance: Attendance): { dailyVisitors: number[]; totalVisitors: number; averageMinutes: number; audience: number } {
-  const window = onDemandWindow(event);
-  const opensAfter = window.opensAfter.getTime();
-  const closesAt = window.closesAt.getTime();
+interface Answers {
+  dailyVisitors: number[];
+  totalVisitors: number;
+  averageMinutes: number;
+  audiences: number[];
+}
+
+/** What the widgets do: one shared analysis, then each answer from it. */
+function kitShared(attendance: Attendance): Answers {
+  const analysis = analyzeAttendance(event, attendance);
+  const summary = dailyVisitorsOf(analysis, { from: window.firstDay, to: window.lastDay });
+  const stats = statisticsOf(analysis, now.getTime());
+  return {
+    dailyVisitors: summary.days.map((day) => day.visitors ?? 0),
+    totalVisitors: stats.totalVisitors,
+    averageMinutes: stats.averageWatchMinutes ?? 0,
+    audiences: CRITERIA.map((criteria) => audienceOf(analysis, criteria, now.getTime()).length),
+  };
+}
+
+function kit(attendance: Attendance): Answers {
+  const summary = dailyOnDemandVisitors(event, attendance);
+  const stats = onDemandStatistics(event, attendance, now);
+  return {
+    dailyVisitors: summary.days.map((day) => day.visitors ?? 0),
+    totalVisitors: stats.totalVisitors,
+    averageMinutes: stats.averageWatchMinutes ?? 0,
+    audiences: CRITERIA.map((criteria) => selectAudience(event, attendance, criteria, now).length),
+  };
+}
+
+const window = onDemandWindow(event);
+const windowDays: string[] = [];
+for (let day = Date.parse(`${window.firstDay}T00:00:00Z`); day <= Date.parse(`${window.lastDay}T00:00:00Z`); day += DAY) windowDays.push(new Date(day).toISOString().slice(0, 10));
+const today = now.toLocaleDateString('sv-SE', { timeZone: event.timeZone });
+const sevenDaysAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 6 * DAY).toISOString().slice(0, 10);
+const REGISTERED = ['registered', 'no-show', 'attended', 'attended-on-demand'];
+
+/** The straightforward implementation: no memo, a scan of every view per day and per question. */
+function naive(attendance: Attendance): Answers {
   const statusOf = new Map(attendance.registrants.map((registrant) => [registrant.leadId, normalizeStatus(registrant.status)]));
-  const dayOf = (iso: string) => new Date(iso).toLocaleDateString('sv-SE', { timeZone: event.timeZone });
   const counted = attendance.views
     .filter((view) => {
       const time = Date.parse(view.viewedAt);
       const status = statusOf.get(view.leadId);
-      return time > opensAfter && time <= closesAt && status !== undefined && ['registered', 'no-show', 'attended', 'attended-on-demand'].includes(status);
+      return time > window.opensAfter.getTime() && time <= window.closesAt.getTime() && status !== undefined && REGISTERED.includes(status);
     })
-    .map((view) => ({ ...view, day: dayOf(view.viewedAt) }))
+    .map((view) => ({ ...view, day: new Date(view.viewedAt).toLocaleDateString('sv-SE', { timeZone: event.timeZone }) }))
     .filter((view) => view.day <= attendance.reportedThrough);
-  const days: string[] = [];
-  for (let day = window.firstDay; day <= window.lastDay; day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) days.push(day);
-  const dailyVisitors = days.map((day) =>
-    day > attendance.reportedThrough ? 0 : new Set(counted.filter((view) => view.day === day && statusOf.get(view.leadId) !== 'attended').map((view) => view.leadId)).size,
-  );
-  const totalVisitors = new Set(counted.filter((view) => statusOf.get(view.leadId) !== 'attended').map((view) => view.leadId)).size;
-  const minutesByVisitor = new Map<string, number>();
-  for (const view of counted) minutesByVisitor.set(view.leadId, (minutesByVisitor.get(view.leadId) ?? 0) + view.minutes);
-  const averageMinutes = [...minutesByVisitor.values()].reduce((a, b) => a + b, 0) / minutesByVisitor.size;
-  const today = now.toLocaleDateString('sv-SE', { timeZone: event.timeZone });
-  const from = new Date(Date.parse(`${today}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
-  const audience = new Set<string>();
-  for (const day of days) {
-    if (day < from || day > today) continue;
-    const minutes = new Map<string, number>();
-    for (const view of counted) if (view.day === day) minutes.set(view.leadId, (minutes.get(view.leadId) ?? 0) + view.minutes);
-    for (const [leadId, total] of minutes) if (total >= 10) audience.add(leadId);
+  const noShow = (leadId: string) => statusOf.get(leadId) !== 'attended';
+  const dailyVisitors = windowDays.map((day) => (day > attendance.reportedThrough ? 0 : new Set(counted.filter((view) => view.day === day && noShow(view.leadId)).map((view) => view.leadId)).size));
+  const totalVisitors = new Set(counted.filter((view) => noShow(view.leadId)).map((view) => view.leadId)).size;
+  const minutes = new Map<string, number>();
+  for (const view of counted) minutes.set(view.leadId, (minutes.get(view.leadId) ?? 0) + view.minutes);
+  const averageMinutes = [...minutes.values()].reduce((a, b) => a + b, 0) / minutes.size;
+  const recentLongViewers = new Set<string>();
+  for (const day of windowDays.filter((candidate) => candidate >= sevenDaysAgo && candidate <= today)) {
+    const perLead = new Map<string, number>();
+    for (const view of counted) if (view.day === day) perLead.set(view.leadId, (perLead.get(view.leadId) ?? 0) + view.minutes);
+    for (const [leadId, total] of perLead) if (total >= 10) recentLongViewers.add(leadId);
   }
-  return { dailyVisitors, totalVisitors, averageMinutes, audience: audience.size };
+  const anyAttendance = new Set([...counted.map((view) => view.leadId), ...[...statusOf].filter(([, status]) => status === 'attended').map(([leadId]) => leadId)]);
+  const live = [...statusOf.values()].filter((status) => status === 'attended').length;
+  return { dailyVisitors, totalVisitors, averageMinutes, audiences: [recentLongViewers.size, statusOf.size - anyAttendance.size, live] };
 }
 
-function kitDashboard(attendance: Attendance) {
-  const stats = onDemandStatistics(event, attendance, now);
-  const summary = dailyOnDemandVisitors(event, attendance);
-  const audience = selectAudience(event, attendance, criteria, now);
-  return { dailyVisitors: summary.days.map((day) => day.visitors ?? 0), totalVisitors: stats.totalVisitors, averageMinutes: stats.averageWatchMinutes ?? 0, audience: audience.length };
+/** Views parsed once into typed arrays: the input of the hand-written loop (parsing not timed). */
+function toColumns(attendance: Attendance) {
+  const leadNumber = new Map(attendance.registrants.map((registrant, index) => [registrant.leadId, index]));
+  const status = Uint8Array.from(attendance.registrants, (registrant) => {
+    const normalized = normalizeStatus(registrant.status);
+    return normalized === 'attended' ? 2 : REGISTERED.includes(normalized) ? 1 : 0;
+  });
+  const lead = new Int32Array(attendance.views.length);
+  const day = new Int16Array(attendance.views.length);
+  const minutes = new Float64Array(attendance.views.length);
+  attendance.views.forEach((view, index) => {
+    const time = Date.parse(view.viewedAt);
+    const inWindow = time > window.opensAfter.getTime() && time <= window.closesAt.getTime();
+    lead[index] = leadNumber.get(view.leadId) ?? -1;
+    day[index] = inWindow ? windowDays.indexOf(new Date(time).toLocaleDateString('sv-SE', { timeZone: event.timeZone })) : -1;
+    minutes[index] = view.minutes;
+  });
+  return { lead, day, minutes, status, reportedDay: windowDays.indexOf(attendance.reportedThrough), recentFrom: windowDays.indexOf(sevenDaysAgo), recentTo: windowDays.indexOf(today) };
 }
 
-function timed<T>(run: () => T): { result: T; milliseconds: number } {
-  const start = performance.now();
-  const result = run();
-  return { result, milliseconds: performance.now() - start };
+/** The practical limit: one pass over typed arrays, per-(lead, day) sums in a flat array. */
+function typedLoop(columns: ReturnType<typeof toColumns>): Answers {
+  const { lead, day, minutes, status, reportedDay, recentFrom, recentTo } = columns;
+  const dayCount = windowDays.length;
+  const perLeadDay = new Float64Array(status.length * dayCount);
+  const seenOnDay = new Uint8Array(status.length * dayCount);
+  const perLead = new Float64Array(status.length);
+  const watched = new Uint8Array(status.length);
+  const dailyVisitors = new Array<number>(dayCount).fill(0);
+  for (let index = 0; index < lead.length; index++) {
+    const who = lead[index] as number;
+    const when = day[index] as number;
+    if (who < 0 || when < 0 || when > reportedDay || status[who] === 0) continue;
+    const cell = who * dayCount + when;
+    if (seenOnDay[cell] === 0) {
+      seenOnDay[cell] = 1;
+      if (status[who] === 1) dailyVisitors[when]! += 1;
+    }
+    perLeadDay[cell]! += minutes[index] as number;
+    perLead[who]! += minutes[index] as number;
+    watched[who] = 1;
+  }
+  let totalVisitors = 0;
+  let everyone = 0;
+  let total = 0;
+  let recent = 0;
+  let notAttended = 0;
+  let live = 0;
+  for (let who = 0; who < status.length; who++) {
+    if (status[who] === 2) live++;
+    if (watched[who] === 0) {
+      if (status[who] !== 2) notAttended++;
+      continue;
+    }
+    everyone++;
+    total += perLead[who] as number;
+    if (status[who] === 1) totalVisitors++;
+    for (let when = recentFrom; when <= recentTo; when++) {
+      if ((perLeadDay[who * dayCount + when] as number) >= 10) {
+        recent++;
+        break;
+      }
+    }
+  }
+  return { dailyVisitors, totalVisitors, averageMinutes: total / everyone, audiences: [recent, notAttended, live] };
 }
 
 function median(values: number[]): number {
@@ -122,33 +189,74 @@ function median(values: number[]): number {
   return sorted[sorted.length >> 1] as number;
 }
 
-const repeats = Number(process.env.BENCH_REPEATS ?? 3);
-const views = Number(process.env.BENCH_VIEWS ?? 1_000_000);
-const registrants = Number(process.env.BENCH_REGISTRANTS ?? 200_000);
+function time<T>(repeats: number, run: () => T): { ms: number; result: T } {
+  const times: number[] = [];
+  let result: T | undefined;
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    const start = performance.now();
+    result = run();
+    times.push(performance.now() - start);
+  }
+  return { ms: median(times), result: result as T };
+}
 
-console.log(`Building ${views.toLocaleString('en')} views / ${registrants.toLocaleString('en')} registrants (seeded)…`);
-const attendance = benchAttendance(views, registrants);
-const kitTimes: number[] = [];
-const naiveTimes: number[] = [];
-let kit: ReturnType<typeof kitDashboard> | undefined;
-let naive: ReturnType<typeof naiveDashboard> | undefined;
-for (let run = 0; run < repeats; run++) {
-  const measuredKit = timed(() => kitDashboard(attendance));
-  kitTimes.push(measuredKit.milliseconds);
-  kit = measuredKit.result;
-  const measuredNaive = timed(() => naiveDashboard(attendance));
-  naiveTimes.push(measuredNaive.milliseconds);
-  naive = measuredNaive.result;
+function agree(a: Answers, b: Answers): boolean {
+  return a.totalVisitors === b.totalVisitors && a.dailyVisitors.join() === b.dailyVisitors.join() && a.audiences.join() === b.audiences.join() && Math.abs(a.averageMinutes - b.averageMinutes) < 1e-6;
 }
-if (!kit || !naive || kit.totalVisitors !== naive.totalVisitors || kit.audience !== naive.audience || kit.dailyVisitors.join() !== naive.dailyVisitors.join() || Math.abs(kit.averageMinutes - naive.averageMinutes) > 1e-6) {
-  console.error('The kit and the naive reference disagree:', { kit, naive });
-  process.exit(1);
+
+const SIZES = [
+  { views: 10_000, registrants: 2_000, repeats: 7, naiveRepeats: 3 },
+  { views: 100_000, registrants: 20_000, repeats: 5, naiveRepeats: 3 },
+  { views: 1_000_000, registrants: 200_000, repeats: 3, naiveRepeats: 1 },
+].filter((size) => size.views <= Number(process.env.BENCH_MAX_VIEWS ?? Number.POSITIVE_INFINITY));
+
+const rows: string[] = [];
+const kitMs: number[] = [];
+for (const size of SIZES) {
+  const attendance = benchAttendance(size.views, size.registrants);
+  const ours = time(size.repeats, () => kit(attendance));
+  const shared = time(size.repeats, () => kitShared(attendance));
+  const reference = time(size.naiveRepeats, () => naive(attendance));
+  const columns = toColumns(attendance);
+  const limit = time(size.repeats, () => typedLoop(columns));
+  if (!agree(ours.result, reference.result) || !agree(ours.result, limit.result) || !agree(ours.result, shared.result)) {
+    console.error('The implementations disagree:', { kit: ours.result, naive: reference.result, typed: limit.result });
+    process.exit(1);
+  }
+  kitMs.push(ours.ms);
+  rows.push(
+    `| ${size.views.toLocaleString('en')} / ${size.registrants.toLocaleString('en')} | ${ours.ms.toFixed(1)} ms | ${shared.ms.toFixed(1)} ms | ${reference.ms.toFixed(0)} ms (${(reference.ms / ours.ms).toFixed(1)}× slower) | ${limit.ms.toFixed(1)} ms (kit is ${(ours.ms / limit.ms).toFixed(1)}×) |`,
+  );
+  console.log(rows.at(-1));
 }
-const kitMedian = median(kitTimes);
-const naiveMedian = median(naiveTimes);
-console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; median of ${repeats} runs`);
-console.log('| implementation | statistics + daily visitors + one audience | ratio |');
-console.log('|---|---:|---:|');
-console.log(`| kit (core) | ${kitMedian.toFixed(0)} ms | 1.0× |`);
-console.log(`| naive reference | ${naiveMedian.toFixed(0)} ms | ${(naiveMedian / kitMedian).toFixed(1)}× slower |`);
-console.log(`Results agree: ${kit.totalVisitors} visitors, audience ${kit.audience}, average ${kit.averageMinutes.toFixed(1)} min.`);
+
+let heapLine = '';
+const gc = (globalThis as { gc?: () => void }).gc;
+if (SIZES.some((size) => size.views === 1_000_000) && gc) {
+  const attendance = benchAttendance(1_000_000, 200_000);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const analysis = analyzeAttendance(event, attendance);
+  gc();
+  const held = process.memoryUsage().heapUsed - before;
+  heapLine = `Heap held by the analysis of 1 M views: ${(held / 1024 / 1024).toFixed(1)} MB (${analysis.activities.count.toLocaleString('en')} daily activities).`;
+}
+
+const growth = kitMs.length === 3 ? `Growth 1 M / 100 k: ${((kitMs[2] as number) / (kitMs[1] as number)).toFixed(1)}× (linear would be 10×).` : '';
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
+const table = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; medians. Each row answers dailyOnDemandVisitors + onDemandStatistics + selectAudience × 3 criteria from raw attendance JSON; ratios are against the first column.`,
+  '',
+  '| views / registrants | kit: 5 public calls | kit: one shared analysis (what the provider does) | naive reference | typed-array loop (lower bound, pre-parsed) |',
+  '|---|---:|---:|---:|---:|',
+  ...rows,
+  '',
+  [growth, heapLine].filter(Boolean).join(' '),
+].join('\n');
+console.log(`\n${table}`);
+if (SIZES.length === 3) {
+  writeFileSync('docs/performance.md', `# Computation benchmark\n\nGenerated by \`npm run bench\`; do not edit by hand.\n\n${table}\n`);
+  const readme = readFileSync('README.md', 'utf8');
+  const marked = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/;
+  if (marked.test(readme)) writeFileSync('README.md', readme.replace(marked, () => `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
+}
