@@ -79,6 +79,19 @@ export default defineConfig({
           setupFiles: ['.storybook/vitest.setup.ts'],
         },
       },
+      {
+        // The reference backend against a real PostgreSQL: globalSetup starts a throwaway cluster
+        // (initdb + pg_ctl in a temp dir, 127.0.0.1, free port) and removes it at the end.
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts', 'server/**/*.test.ts'],
+          globalSetup: ['test/server/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });
