@@ -15,6 +15,7 @@ it('custom-elements.json is up to date (run `npm run manifest` after changing an
       return { ...manifest, modules: [...manifest.modules].sort((a, b) => a.path.localeCompare(b.path)) };
     };
     const fresh = read(join(outdir, 'custom-elements.json'));
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).customElements).toBe('custom-elements.json');
     expect(read('custom-elements.json')).toEqual(fresh);
     const tags = fresh.modules.flatMap((module) => (module.declarations ?? []).map((declaration) => declaration.tagName)).filter(Boolean);
     expect(tags.sort()).toEqual(['odw-data-provider', 'odw-event-mode-picker', 'odw-on-demand-statistics', 'odw-on-demand-summary']);
