@@ -1,8 +1,10 @@
 /*
  * A million-view event must not freeze the portal: the provider analyzes attendance in slices
  * and gives the main thread back in between. Chromium's Long Tasks API reports every main-thread
- * task over 50 ms while a widget loads and analyzes 300 000 views; none may last 100 ms.
- * (Long tasks, not a timer heartbeat: timers also stall when other processes load the CPU.)
+ * task over 50 ms while a widget loads and analyzes 300 000 views. In one piece the analysis is
+ * most of the load time (measured: a 185 ms task in a 192 ms load); sliced, no task may take a
+ * third of it. Relative, because a busy CI machine slows every task alike; long tasks rather
+ * than a timer heartbeat, because timers also stall when other processes load the CPU.
  */
 import { afterEach, expect, it } from 'vitest';
 import type { DataAdapter } from '../../src/adapters/adapter.ts';
@@ -48,7 +50,7 @@ it('keeps the main thread responsive while 300 000 views are analyzed', async ()
     await new Promise((resolve) => setTimeout(resolve, 50));
     // The analysis itself takes far longer than one slice, so the check means something.
     expect(took).toBeGreaterThan(150);
-    expect(Math.max(0, ...longTasks)).toBeLessThan(100);
+    expect(Math.max(0, ...longTasks)).toBeLessThan(took / 3);
   } finally {
     observer.disconnect();
   }
