@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAdapterError, type AdapterError } from './adapter.ts';
+import { rejection } from '../../test/fixtures/adapter-rejection.ts';
 import { fetchJson, parseRetryAfter, type FetchJsonOptions } from './http.ts';
 
 const URL_ = 'https://api.example.test/x';
@@ -21,16 +21,6 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 function options(fetch: typeof globalThis.fetch, extra: FetchJsonOptions = {}) {
   const sleeps: number[] = [];
   return { sleeps, options: { fetch, random: () => 0.5, sleep: async (ms: number) => void sleeps.push(ms), ...extra } satisfies FetchJsonOptions };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAdapterError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('parseRetryAfter', () => {

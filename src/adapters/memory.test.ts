@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dailyOnDemandVisitors, onDemandStatistics, selectAudience, type Attendance, type WebinarEvent } from '../core/index.ts';
-import { isAdapterError, type AdapterError } from './adapter.ts';
+import { rejection } from '../../test/fixtures/adapter-rejection.ts';
 import { createMemoryAdapter } from './memory.ts';
 
 const event: WebinarEvent = { id: 'e1', name: 'Launch', startsAt: '2026-03-20T15:00:00Z', endsAt: '2026-03-20T16:00:00Z', timeZone: 'Europe/Amsterdam' };
@@ -10,16 +10,6 @@ const attendance: Attendance = {
   reportedThrough: '2026-03-25',
 };
 const now = new Date('2026-03-26T09:00:00Z');
-
-async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAdapterError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('createMemoryAdapter', () => {
   it('serves events and attendance', async () => {

@@ -5,8 +5,9 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { createRestAdapter, isAdapterError, type AdapterError, type AdapterErrorKind, type DataAdapter, type RestAdapterOptions } from '../../src/adapters/index.ts';
+import { createRestAdapter, type AdapterErrorKind, type DataAdapter, type RestAdapterOptions } from '../../src/adapters/index.ts';
 import { faultHandlers, REFERENCE_NOW, type Fault } from '../../mocks/index.ts';
+import { rejection } from '../fixtures/adapter-rejection.ts';
 
 export interface MockNetwork {
   baseUrl: string;
@@ -33,16 +34,8 @@ export function instrumentedAdapter(baseUrl: string, options: Partial<RestAdapte
   return { adapter, sleeps, requests };
 }
 
-/** The AdapterError a call rejects with (fails the test when it resolves or rejects otherwise). */
-export async function rejection(promise: Promise<unknown>): Promise<AdapterError> {
-  const result = await promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-  if (!('error' in result)) throw new Error(`Expected a rejection, got ${JSON.stringify(result.value)?.slice(0, 80)}`);
-  if (!isAdapterError(result.error)) throw new Error(`Expected an AdapterError, got ${String(result.error)}`);
-  return result.error;
-}
+// Re-exported: the Node and Chromium fault tests import it from here.
+export { rejection };
 
 const EVENT = 'mid-window';
 const now = REFERENCE_NOW;
