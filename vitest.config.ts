@@ -31,11 +31,19 @@ export default defineConfig({
     include: OPTIMIZE_DEPS_INCLUDE,
   },
   test: {
-    // `npx vitest run --coverage` (V8, both projects)
+    // Coverage of src/ (V8, every project): `npm test` runs Vitest with --coverage and fails below
+    // the thresholds. Report: .test-results/coverage/ (index.html, coverage-summary.json).
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
-      exclude: ['**/*.test.ts'],
+      // Tests, stories, and files with types only (framework JSX typings, core's domain types).
+      exclude: ['**/*.test.ts', '**/*.stories.ts', 'src/frameworks/**', 'src/core/types.ts'],
+      reporter: ['text-summary', 'json-summary', 'html'],
+      reportsDirectory: '.test-results/coverage',
+      thresholds: {
+        lines: 85,
+        'src/core/**': { lines: 95, branches: 90 },
+      },
     },
     projects: [
       {
