@@ -33,7 +33,7 @@ export function diagnosticOf(row: ProblemRow, reportedThrough: string): Diagnost
     case 'view-invalid-date':
       return withLead(`View ${index} of lead ${leadId} has viewedAt ${JSON.stringify(row.viewed_at_text)}, not an ISO-8601 instant with an offset; left out.`);
     case 'view-invalid-minutes':
-      return withLead(`View ${index} of lead ${leadId} has minutes ${JSON.stringify(row.minutes)}, not a finite number ≥ 0; left out.`);
+      return withLead(`View ${index} of lead ${leadId} has minutes ${JSON.stringify(row.minutes)}, not a number from 0 to 43200 (30 days); left out.`);
     case 'view-unknown-registrant': return withLead(`View ${index}: lead ${leadId} is not a registrant of this event; ignored.`);
     case 'view-ineligible-status':
       return withLead(`View ${index}: lead ${leadId} has status ${row.kept_status as string}, which on-demand viewing does not change; ignored.`);

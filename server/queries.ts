@@ -25,6 +25,8 @@ import type { CompiledCriteria } from './criteria-sql.ts';
 import type { Pool } from './db.ts';
 
 /** Steps of the statuses the queries test (odw.program_statuses). */
+// Core's limit of one view: longer than the 30-day window is a corrupt record (view-invalid-minutes).
+const MAX_VIEW_MINUTES = 30 * 24 * 60;
 const REGISTERED_STEP = 40;
 const ATTENDED_STEP = 70;
 
@@ -45,7 +47,7 @@ const COUNTED = `
     FROM odw.views v
     WHERE v.event_id = $1
       AND v.viewed_at > $2::timestamptz AND v.viewed_at <= $2::timestamptz + interval '2592000 seconds'
-      AND v.minutes >= 0
+      AND v.minutes BETWEEN 0 AND ${MAX_VIEW_MINUTES}
       AND (v.viewed_at AT TIME ZONE $3::text)::date <= $4::date
   )`;
 
@@ -283,7 +285,7 @@ export interface ProblemRow {
  * views_window) — and only the candidates are classified.
  */
 export async function problemRows(pool: Pool, event: StoredEvent): Promise<ProblemRow[]> {
-  const wellFormed = 'v.malformed IS NULL AND v.lead_id IS NOT NULL AND v.viewed_at IS NOT NULL AND v.minutes >= 0';
+  const wellFormed = `v.malformed IS NULL AND v.lead_id IS NOT NULL AND v.viewed_at IS NOT NULL AND v.minutes BETWEEN 0 AND ${MAX_VIEW_MINUTES}`;
   // A lead counts when one of its entries has a known status of step ≥ 40 (max step ≥ 40).
   const eligible = `SELECT 1 FROM odw.registrants r JOIN odw.program_statuses s ON s.status = r.status
                     WHERE r.event_id = $1 AND r.lead_id = v.lead_id AND s.step >= ${REGISTERED_STEP}`;
@@ -308,7 +310,7 @@ export async function problemRows(pool: Pool, event: StoredEvent): Promise<Probl
     candidates AS (
       SELECT v.ord, v.lead_id, v.viewed_at_text, v.viewed_at, v.minutes, v.malformed
       FROM odw.views v
-      WHERE v.event_id = $1 AND (v.malformed IS NOT NULL OR v.lead_id IS NULL OR v.viewed_at IS NULL OR NOT (v.minutes >= 0))
+      WHERE v.event_id = $1 AND (v.malformed IS NOT NULL OR v.lead_id IS NULL OR v.viewed_at IS NULL OR NOT (v.minutes BETWEEN 0 AND ${MAX_VIEW_MINUTES}))
       UNION ALL
       SELECT v.ord, v.lead_id, v.viewed_at_text, v.viewed_at, v.minutes, v.malformed
       FROM odw.views v
@@ -328,7 +330,7 @@ export async function problemRows(pool: Pool, event: StoredEvent): Promise<Probl
              CASE WHEN c.malformed IS NOT NULL THEN 'view-malformed'
                   WHEN c.lead_id IS NULL THEN 'view-missing-lead-id'
                   WHEN c.viewed_at IS NULL THEN 'view-invalid-date'
-                  WHEN NOT (c.minutes >= 0) THEN 'view-invalid-minutes'
+                  WHEN NOT (c.minutes BETWEEN 0 AND ${MAX_VIEW_MINUTES}) THEN 'view-invalid-minutes'
                   WHEN k.step IS NULL THEN 'view-unknown-registrant'
                   WHEN k.step < ${REGISTERED_STEP} THEN 'view-ineligible-status'
                   WHEN c.viewed_at <= $2::timestamptz OR c.viewed_at > $2::timestamptz + interval '2592000 seconds' THEN 'view-outside-window'
@@ -351,7 +353,7 @@ export async function problemRows(pool: Pool, event: StoredEvent): Promise<Probl
              g.lead_id, g.status_text, g.live_minutes, NULL::text AS kept_status,
              NULL::text AS viewed_at_text, NULL::timestamptz AS viewed_at, NULL::float8 AS minutes, NULL::date AS day
       FROM reg g
-      WHERE g.malformed OR g.lead_id IS NULL OR g.step IS NULL OR (g.has_live_minutes AND NOT coalesce(g.live_minutes >= 0, false))
+      WHERE g.malformed OR g.lead_id IS NULL OR g.step IS NULL OR (g.has_live_minutes AND NOT coalesce(g.live_minutes BETWEEN 0 AND ${MAX_VIEW_MINUTES}, false))
       UNION ALL
       SELECT 0, u.ord, 1, 'registrant-duplicate', u.lead_id, NULL, NULL, s.status, NULL, NULL, NULL, NULL
       FROM running u JOIN odw.program_statuses s ON s.step = u.kept_step

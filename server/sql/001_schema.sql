@@ -78,4 +78,4 @@ CREATE INDEX views_window ON odw.views (event_id, viewed_at) INCLUDE (lead_id, m
 CREATE INDEX views_lead ON odw.views (event_id, lead_id);
 -- The few records that are bad on their own, for diagnostics.
 CREATE INDEX views_bad ON odw.views (event_id, ord)
-  WHERE malformed IS NOT NULL OR lead_id IS NULL OR viewed_at IS NULL OR NOT (minutes >= 0);
+  WHERE malformed IS NOT NULL OR lead_id IS NULL OR viewed_at IS NULL OR NOT (minutes BETWEEN 0 AND 43200);

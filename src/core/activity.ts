@@ -3,10 +3,10 @@
  * check records, keep the good ones, fold views into daily on-demand activity, resolve statuses.
  */
 import { createDayInZone, daysBetween, daysFromTo, isCalendarDay, parseInstant, type CalendarDay } from './calendar.ts';
-import { InvalidInputError } from './errors.ts';
+import { describeValue, InvalidInputError } from './errors.ts';
 import { canAttendOnDemand, isRegisteredForEvent, laterStatus, normalizeStatus, PROGRAM_STATUS_STEPS, type ProgramStatus } from './statuses.ts';
 import type { Attendance, Diagnostic, WebinarEvent } from './types.ts';
-import { checkEvent, windowOf, type CheckedEvent, type OnDemandWindow } from './window.ts';
+import { checkEvent, ON_DEMAND_TRACKING_DAYS, windowOf, type CheckedEvent, type OnDemandWindow } from './window.ts';
 
 /** One registrant's on-demand viewing on one day (event zone), as the platform reports it daily. */
 export interface DailyOnDemandActivity {
@@ -67,8 +67,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Nobody watches longer than the window lasts; more is a corrupt record, not a long visit. */
+const MAX_VIEW_MINUTES = ON_DEMAND_TRACKING_DAYS * 24 * 60;
+
 function isMinutes(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+  return typeof value === 'number' && value >= 0 && value <= MAX_VIEW_MINUTES;
 }
 
 /** Throws `InvalidInputError` unless `attendance` has the right structure; records are checked later, one by one. */
@@ -85,7 +88,7 @@ export function checkAttendance(attendance: Attendance): void {
   if (!isCalendarDay(attendance.reportedThrough)) {
     throw new InvalidInputError(
       'attendance.reportedThrough',
-      `attendance.reportedThrough must be a calendar day YYYY-MM-DD, got ${JSON.stringify(attendance.reportedThrough)}.`,
+      `attendance.reportedThrough must be a calendar day YYYY-MM-DD, got ${describeValue(attendance.reportedThrough)}.`,
     );
   }
 }
@@ -118,7 +121,7 @@ function checkRegistrant(record: unknown, index: number, registrants: Map<string
     else {
       diagnostics.push({
         code: 'registrant-invalid-live-minutes',
-        message: `Registrant ${leadId} has invalid liveMinutes ${JSON.stringify(record.liveMinutes)}; live minutes ignored.`,
+        message: `Registrant ${leadId} has invalid liveMinutes ${describeValue(record.liveMinutes)}; live minutes ignored.`,
         index,
         leadId,
       });
@@ -260,7 +263,7 @@ export function* analyzeAttendanceInSteps(event: WebinarEvent, attendance: Atten
       if (viewedAt === null) {
         diagnostics.push({
           code: 'view-invalid-date',
-          message: `View ${index} of lead ${leadId} has viewedAt ${JSON.stringify(view.viewedAt)}, not an ISO-8601 instant with an offset; left out.`,
+          message: `View ${index} of lead ${leadId} has viewedAt ${describeValue(view.viewedAt)}, not an ISO-8601 instant with an offset; left out.`,
           index,
           leadId,
         });
@@ -269,7 +272,7 @@ export function* analyzeAttendanceInSteps(event: WebinarEvent, attendance: Atten
       if (!isMinutes(view.minutes)) {
         diagnostics.push({
           code: 'view-invalid-minutes',
-          message: `View ${index} of lead ${leadId} has minutes ${JSON.stringify(view.minutes)}, not a finite number ≥ 0; left out.`,
+          message: `View ${index} of lead ${leadId} has minutes ${describeValue(view.minutes)}, not a number from 0 to ${MAX_VIEW_MINUTES} (30 days); left out.`,
           index,
           leadId,
         });

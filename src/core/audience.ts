@@ -6,7 +6,7 @@
 import { analyzeAttendance, type AttendanceAnalysis } from './activity.ts';
 import { addDays, createDayInZone, isCalendarDay, isoWeekday, monthOf, type CalendarDay } from './calendar.ts';
 import { validateCriteria, type AttendanceCriteria, type WatchDateConstraint, type WatchDurationConstraint } from './criteria.ts';
-import { InvalidCriteriaError, InvalidInputError } from './errors.ts';
+import { describeValue, InvalidCriteriaError, InvalidInputError } from './errors.ts';
 import type { Attendance, WebinarEvent } from './types.ts';
 import { checkEvent, checkNow } from './window.ts';
 
@@ -21,6 +21,8 @@ function requireValidCriteria(criteria: AttendanceCriteria): AttendanceCriteria 
   return result.criteria;
 }
 
+const MAX_PAST_DAYS = 3_000_000;
+
 /** The inclusive day span a Watch Date constraint accepts, or the one day it excludes. */
 function watchDateTest(constraint: WatchDateConstraint, today: CalendarDay): (day: CalendarDay) => boolean {
   switch (constraint.operator) {
@@ -32,7 +34,8 @@ function watchDateTest(constraint: WatchDateConstraint, today: CalendarDay): (da
     case 'on-or-after': return (day) => day >= constraint.date;
     case 'between': return (day) => day >= constraint.date && day <= constraint.to;
     case 'in-past': {
-      const from = addDays(today, -(constraint.days - 1));
+      // More days than the calendar holds back to year 1000 cannot exclude anything.
+      const from = constraint.days > MAX_PAST_DAYS ? '0000-01-01' : addDays(today, -(constraint.days - 1));
       return (day) => day >= from && day <= today;
     }
     case 'in-time-frame': {
@@ -133,9 +136,9 @@ function checkActivity(activity: AttendanceActivity): void {
   if (typeof activity.leadId !== 'string' || activity.leadId === '') throw new InvalidInputError('activity.leadId', 'activity.leadId must be a non-empty string.');
   if (activity.mode === 'live') return;
   if (activity.mode !== 'on-demand') throw new InvalidInputError('activity.mode', 'activity.mode must be "live" or "on-demand".');
-  if (!isCalendarDay(activity.day)) throw new InvalidInputError('activity.day', `activity.day must be a calendar day YYYY-MM-DD, got ${JSON.stringify(activity.day)}.`);
+  if (!isCalendarDay(activity.day)) throw new InvalidInputError('activity.day', `activity.day must be a calendar day YYYY-MM-DD, got ${describeValue(activity.day)}.`);
   if (typeof activity.minutes !== 'number' || !Number.isFinite(activity.minutes) || activity.minutes < 0) {
-    throw new InvalidInputError('activity.minutes', `activity.minutes must be a finite number ≥ 0, got ${JSON.stringify(activity.minutes)}.`);
+    throw new InvalidInputError('activity.minutes', `activity.minutes must be a finite number ≥ 0, got ${describeValue(activity.minutes)}.`);
   }
 }
 

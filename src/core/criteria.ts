@@ -4,7 +4,7 @@
  * evaluates criteria accepts only what it returns.
  */
 import { isCalendarDay, type CalendarDay } from './calendar.ts';
-import type { CriteriaError } from './errors.ts';
+import { describeValue, type CriteriaError } from './errors.ts';
 import type { WebinarEvent } from './types.ts';
 import { onDemandWindow } from './window.ts';
 
@@ -113,7 +113,7 @@ function readWatchDate(input: unknown, errors: CriteriaError[], window: { firstD
   for (const field of fields.filter((name) => name === 'date' || name === 'to')) {
     const day = input[field];
     if (!isCalendarDay(day)) {
-      errors.push({ path: `watchDate.${field}`, message: `Watch Date needs a valid date (YYYY-MM-DD) here, got ${JSON.stringify(day ?? null)}.` });
+      errors.push({ path: `watchDate.${field}`, message: `Watch Date needs a valid date (YYYY-MM-DD) here, got ${describeValue(day ?? null)}.` });
     } else if (window !== undefined && (day < window.firstDay || day > window.lastDay)) {
       errors.push({ path: `watchDate.${field}`, message: `${day} is outside the event's on-demand window (${window.firstDay} to ${window.lastDay}).` });
     }
@@ -122,7 +122,7 @@ function readWatchDate(input: unknown, errors: CriteriaError[], window: { firstD
     errors.push({ path: 'watchDate.to', message: 'The end date must be on or after the start date.' });
   }
   if (operator === 'in-past' && !(Number.isInteger(input.days) && (input.days as number) >= 1)) {
-    errors.push({ path: 'watchDate.days', message: `"In past N days" needs a whole number of days of at least 1, got ${JSON.stringify(input.days ?? null)}.` });
+    errors.push({ path: 'watchDate.days', message: `"In past N days" needs a whole number of days of at least 1, got ${describeValue(input.days ?? null)}.` });
   }
   if (operator === 'in-time-frame' && !TIME_FRAMES.includes(input.frame as TimeFrame)) {
     errors.push({ path: 'watchDate.frame', message: `Time frame must be one of ${quoteList(TIME_FRAMES)}.` });
@@ -149,7 +149,7 @@ function readWatchDuration(input: unknown, errors: CriteriaError[]): WatchDurati
   for (const field of fields) {
     const minutes = input[field];
     if (!(Number.isInteger(minutes) && (minutes as number) >= 0)) {
-      errors.push({ path: `watchDuration.${field}`, message: `Minutes must be a whole number of at least 0, got ${JSON.stringify(minutes ?? null)}.` });
+      errors.push({ path: `watchDuration.${field}`, message: `Minutes must be a whole number of at least 0, got ${describeValue(minutes ?? null)}.` });
     }
   }
   if (operator === 'between' && errors.length === before && (input.minutes as number) > (input.to as number)) {
@@ -177,7 +177,7 @@ export function validateCriteria(input: unknown, options: ValidateCriteriaOption
   }
   rejectUnknownFields(input, ['version', 'kind', 'eventMode', 'watchDate', 'watchDuration'], '', '', errors);
   if (input.version !== CRITERIA_VERSION) {
-    errors.push({ path: 'version', message: `Unsupported criteria version ${JSON.stringify(input.version ?? null)}; this kit reads version ${CRITERIA_VERSION}.` });
+    errors.push({ path: 'version', message: `Unsupported criteria version ${describeValue(input.version ?? null)}; this kit reads version ${CRITERIA_VERSION}.` });
   }
   const kind = input.kind as CriteriaKind;
   if (!CRITERIA_KINDS.includes(kind)) {
@@ -201,7 +201,7 @@ export function validateCriteria(input: unknown, options: ValidateCriteriaOption
     if (eventMode !== 'on-demand') {
       errors.push({
         path: field,
-        message: `${label} is only available when Event Mode is On-Demand (Event Mode is ${eventMode === undefined ? 'unset, meaning live or on-demand' : `"${String(eventMode)}"`}).`,
+        message: `${label} is only available when Event Mode is On-Demand (Event Mode is ${eventMode === undefined ? 'unset, meaning live or on-demand' : describeValue(eventMode)}).`,
       });
     }
     if (field === 'watchDate') {

@@ -1,3 +1,5 @@
+import { describeValue } from './errors.ts';
+
 /** A CSV column: its header and how to read the cell from a row. */
 export interface CsvColumn<Row> {
   header: string;
@@ -10,7 +12,13 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = String(value);
+  let text: string;
+  try {
+    text = String(value);
+  } catch {
+    // An object whose own "toString" is not a function (JSON can produce one), a symbol…
+    text = describeValue(value);
+  }
   // Numbers are written as numbers above; any text that a spreadsheet would evaluate is
   // prefixed with an apostrophe so it stays text.
   return FORMULA_START.test(text) ? `'${text}` : text;

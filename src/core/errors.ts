@@ -38,3 +38,20 @@ export class InvalidCriteriaError extends InvalidInputError {
     this.errors = errors;
   }
 }
+
+/**
+ * Untrusted input as text for a message, whatever it is: JSON where it can be, else String(),
+ * else its type tag. (JSON.stringify throws for a BigInt; String() for an object whose own
+ * "toString" is not a function, which JSON.parse can produce.)
+ */
+export function describeValue(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    try {
+      return String(value);
+    } catch {
+      return Object.prototype.toString.call(value);
+    }
+  }
+}

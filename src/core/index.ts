@@ -6,7 +6,7 @@
  * import { onDemandStatistics } from 'on-demand-webinar-widgets/core';
  * const stats = onDemandStatistics(event, attendance, new Date());
  */
-export { InvalidCriteriaError, InvalidInputError, type CriteriaError } from './errors.ts';
+export { describeValue, InvalidCriteriaError, InvalidInputError, type CriteriaError } from './errors.ts';
 export { addDays, calendarDayOf, daysBetween, daysFromTo, isCalendarDay, MILLISECONDS_PER_DAY, type CalendarDay } from './calendar.ts';
 export {
   canAttendOnDemand,

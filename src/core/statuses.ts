@@ -1,4 +1,4 @@
-import { InvalidInputError } from './errors.ts';
+import { describeValue, InvalidInputError } from './errors.ts';
 
 /** Program statuses of a webinar program, in the host platform's progression order. */
 export type ProgramStatus =
@@ -66,7 +66,7 @@ export function normalizeStatus(text: string): ProgramStatus {
   if (status === undefined) {
     throw new InvalidInputError(
       'status',
-      `Unknown program status ${JSON.stringify(text)}; expected one of: ${Object.values(PROGRAM_STATUS_NAMES).join(', ')}.`,
+      `Unknown program status ${describeValue(text)}; expected one of: ${Object.values(PROGRAM_STATUS_NAMES).join(', ')}.`,
     );
   }
   return status;

@@ -1,6 +1,6 @@
 import { addDays, daysBetween, daysFromTo, isCalendarDay, type CalendarDay } from './calendar.ts';
 import { analyzeAttendance, type AttendanceAnalysis } from './activity.ts';
-import { InvalidInputError } from './errors.ts';
+import { describeValue, InvalidInputError } from './errors.ts';
 import type { Attendance, Diagnostic, WebinarEvent } from './types.ts';
 import type { OnDemandWindow } from './window.ts';
 
@@ -32,12 +32,14 @@ export interface DailyOnDemandVisitorsResult {
 }
 
 /** Checks `range` against the window; no range means the whole window. */
-export function checkDayRange(range: DayRange | undefined, window: OnDemandWindow): DayRange {
-  if (range === undefined) return { from: window.firstDay, to: window.lastDay };
+export function checkDayRange(range: DayRange | undefined | null, window: OnDemandWindow): DayRange {
+  // null as well: JSON and many callers spell "no range" that way.
+  if (range === undefined || range === null) return { from: window.firstDay, to: window.lastDay };
+  if (typeof range !== 'object') throw new InvalidInputError('range', 'range must be { from, to } with days YYYY-MM-DD, or left out for the whole window.');
   for (const end of ['from', 'to'] as const) {
     const day = range[end];
     if (!isCalendarDay(day)) {
-      throw new InvalidInputError(`range.${end}`, `range.${end} must be a calendar day YYYY-MM-DD, got ${JSON.stringify(day)}.`);
+      throw new InvalidInputError(`range.${end}`, `range.${end} must be a calendar day YYYY-MM-DD, got ${describeValue(day)}.`);
     }
     if (day < window.firstDay || day > window.lastDay) {
       throw new InvalidInputError(`range.${end}`, `range.${end} ${day} is outside the on-demand window ${window.firstDay} … ${window.lastDay}.`);
@@ -115,9 +117,10 @@ export function summaryRange(window: OnDemandWindow, choice: SummaryRangeChoice,
   if (choice.kind === 'day') return checkDayRange({ from: choice.day, to: choice.day }, window);
   if (choice.kind === 'window' || today < window.firstDay) return { from: window.firstDay, to: window.lastDay };
   if (!Number.isInteger(choice.days) || choice.days < 1) {
-    throw new InvalidInputError('choice.days', `The number of days must be a whole number of at least 1, got ${String(choice.days)}.`);
+    throw new InvalidInputError('choice.days', `The number of days must be a whole number of at least 1, got ${describeValue(choice.days)}.`);
   }
   const to = today > window.lastDay ? window.lastDay : today;
-  const from = addDays(to, 1 - choice.days);
-  return { from: from < window.firstDay ? window.firstDay : from, to };
+  // Compare before subtracting: a huge N would take the arithmetic out of Date's range.
+  const from = choice.days > daysBetween(window.firstDay, to) ? window.firstDay : addDays(to, 1 - choice.days);
+  return { from, to };
 }

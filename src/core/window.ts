@@ -1,5 +1,5 @@
 import { assertTimeZone, createDayInZone, MILLISECONDS_PER_DAY, parseInstant, type CalendarDay } from './calendar.ts';
-import { InvalidInputError } from './errors.ts';
+import { describeValue, InvalidInputError } from './errors.ts';
 import type { WebinarEvent } from './types.ts';
 
 /** Tracking of on-demand views stops this many days after the event ends. A domain constant, not a setting. */
@@ -24,19 +24,19 @@ export function checkEvent(event: WebinarEvent): CheckedEvent {
   }
   const endsAt = parseInstant(event.endsAt);
   if (endsAt === null) {
-    throw new InvalidInputError('event.endsAt', `event.endsAt must be an ISO-8601 instant with an offset, got ${JSON.stringify(event.endsAt)}.`);
+    throw new InvalidInputError('event.endsAt', `event.endsAt must be an ISO-8601 instant with an offset, got ${describeValue(event.endsAt)}.`);
   }
   const startsAt = parseInstant(event.startsAt);
   if (startsAt === null) {
-    throw new InvalidInputError('event.startsAt', `event.startsAt must be an ISO-8601 instant with an offset, got ${JSON.stringify(event.startsAt)}.`);
+    throw new InvalidInputError('event.startsAt', `event.startsAt must be an ISO-8601 instant with an offset, got ${describeValue(event.startsAt)}.`);
   }
   if (startsAt > endsAt) {
     throw new InvalidInputError('event.startsAt', `event.startsAt (${event.startsAt}) is after event.endsAt (${event.endsAt}).`);
   }
   assertTimeZone(event.timeZone, 'event.timeZone');
   return {
-    id: String(event.id),
-    name: typeof event.name === 'string' ? event.name : String(event.name ?? ''),
+    id: typeof event.id === 'string' ? event.id : describeValue(event.id),
+    name: typeof event.name === 'string' ? event.name : event.name === undefined || event.name === null ? '' : describeValue(event.name),
     startsAt,
     endsAt,
     timeZone: event.timeZone,
@@ -91,9 +91,16 @@ export interface DaysRemaining {
 }
 
 /** Throws unless `now` is a valid Date. */
+// Years 1000–9999: calendar days are four-digit 'YYYY-MM-DD' text, and day arithmetic must
+// stay far inside Date's range.
+const EARLIEST_CLOCK = Date.UTC(1000, 0, 1);
+const LATEST_CLOCK = Date.UTC(9999, 11, 31);
+
+/** Throws unless `now` is a valid Date in the years 1000–9999. */
 export function checkNow(now: Date, field = 'now'): number {
   const time = now instanceof Date ? now.getTime() : Number.NaN;
   if (!Number.isFinite(time)) throw new InvalidInputError(field, `${field} must be a valid Date.`);
+  if (time < EARLIEST_CLOCK || time > LATEST_CLOCK) throw new InvalidInputError(field, `${field} must lie in the years 1000 to 9999, got ${now.toISOString()}.`);
   return time;
 }
 
@@ -110,7 +117,7 @@ export function daysRemaining(event: WebinarEvent, now: Date, closingThreshold =
 /** `daysRemaining` for an already checked event and clock. */
 export function daysRemainingOf(event: CheckedEvent, now: number, closingThreshold: number): DaysRemaining {
   if (!Number.isInteger(closingThreshold) || closingThreshold < 0 || closingThreshold > ON_DEMAND_TRACKING_DAYS) {
-    throw new InvalidInputError('closingThreshold', `closingThreshold must be a whole number of days from 0 to ${ON_DEMAND_TRACKING_DAYS}, got ${String(closingThreshold)}.`);
+    throw new InvalidInputError('closingThreshold', `closingThreshold must be a whole number of days from 0 to ${ON_DEMAND_TRACKING_DAYS}, got ${describeValue(closingThreshold)}.`);
   }
   if (now <= event.endsAt) return { days: ON_DEMAND_TRACKING_DAYS, phase: 'upcoming' };
   const closesAt = event.endsAt + ON_DEMAND_TRACKING_DAYS * MILLISECONDS_PER_DAY;
