@@ -6,13 +6,30 @@
 /** Languages with built-in strings. */
 export type Language = 'en' | 'nl';
 
-/** The element's `locale`, else the nearest `lang` up the tree (crossing shadow roots), else the document's, else English. */
+/**
+ * A BCP 47 tag Intl accepts, or undefined. Pages write `lang="en_US"` more often than one
+ * would think; Intl throws on that, so underscores become hyphens and the rest is checked.
+ */
+function usableLocale(text: string | null | undefined): string | undefined {
+  if (!text) return undefined;
+  try {
+    return Intl.getCanonicalLocales(text.trim().replaceAll('_', '-'))[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The element's `locale`, else the nearest usable `lang` up the tree (crossing shadow roots),
+ * else English. A malformed tag is skipped, never thrown.
+ */
 export function resolveLocale(element: Element, explicit?: string | null): string {
-  if (explicit) return explicit;
+  const chosen = usableLocale(explicit);
+  if (chosen) return chosen;
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element) {
-      const lang = node.getAttribute('lang');
+      const lang = usableLocale(node.getAttribute('lang'));
       if (lang) return lang;
     }
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
