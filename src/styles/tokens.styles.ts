@@ -42,17 +42,25 @@ export const tokenStyles = css`
   :host {
     ${light}
     --_font: var(--odw-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_font-size: var(--odw-font-size, 0.875rem);
+    /* px, not rem: a page's own root font size must not resize or respace an embedded widget. */
+    --_font-size: var(--odw-font-size, 14px);
     --_radius: var(--odw-radius, 8px);
-    --_space: var(--odw-spacing, 0.75rem);
+    --_space: var(--odw-spacing, 12px);
     --_transition: 150ms ease-out;
     color-scheme: light;
-    box-sizing: border-box;
     display: block;
+  }
+  /* Type and box model on the shadow tree's top-level elements, not on :host: a page rule such
+     as * { font-size: 30px } matches the host and beats :host, but cannot reach inside. */
+  :host > * {
+    box-sizing: border-box;
     font-family: var(--_font);
     font-size: var(--_font-size);
+    font-style: normal;
+    font-weight: 400;
     line-height: 1.4;
     color: var(--_text);
+    text-align: start;
   }
   :host([theme='dark']) {
     ${dark}

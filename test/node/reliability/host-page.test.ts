@@ -189,13 +189,13 @@ describe('a page’s own global CSS', { timeout: 30_000 }, () => {
     }
   });
 
-  // BUG: src/styles/tokens.styles.ts sets font-size, color, line-height, font-family and box-sizing on
+  // Was a bug, now fixed: src/styles/tokens.styles.ts sets font-size, color, line-height, font-family and box-sizing on
   // `:host`, and every inner element inherits them (`* { box-sizing: inherit; font-size: inherit }`).
   // A page rule that matches the host element itself — `* { … }` — beats `:host` in the cascade (outer
   // context wins for normal declarations), so the widgets' text becomes 30px, red, serif, and their
   // boxes content-box. Fix: set those on the card root ([part="base"]) instead of relying on the
   // host, or mark the :host declarations !important (inner !important beats outer normal).
-  it.fails('BUG: `* { font-size: 30px; color: red; box-sizing: content-box }` on the page changes the text and boxes inside the widgets', async () => {
+  it('fixed: `* { font-size: 30px; color: red; box-sizing: content-box }` on the page changes the text and boxes inside the widgets', async () => {
     const { page } = await open('/universal.html');
     try {
       expect(await measure(page)).toEqual(plain);
