@@ -37,7 +37,13 @@ class SharedRequest<Result> {
     return new Promise<Result>((resolve, reject) => {
       const onAbort = () => {
         reject(abortedError());
-        if (--this.#waiting === 0 && !this.#settled) this.#controller.abort();
+        // Abort the request only if nobody joins within a tick: a widget whose inputs changed
+        // (a new day range) aborts its run and at once asks again for the same attendance.
+        if (--this.#waiting === 0 && !this.#settled) {
+          setTimeout(() => {
+            if (this.#waiting === 0 && !this.#settled) this.#controller.abort();
+          }, 0);
+        }
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       const leave = () => {
@@ -74,7 +80,11 @@ async function inSlices<Result>(steps: Generator<void, Result, void>, signal: Ab
 function asAdapterError(error: unknown): AdapterError {
   if (isAdapterError(error)) return error;
   if (error instanceof InvalidInputError) {
-    return new AdapterError('invalid-response', `The backend sent data the widgets cannot use: ${error.message}`, { cause: error });
+    // Core names the field: the event's and attendance's come from the backend, the rest
+    // (a closing threshold, a day range) from the page.
+    return /^(event|attendance)\b/.test(error.field)
+      ? new AdapterError('invalid-response', `The backend sent data the widgets cannot use: ${error.message}`, { cause: error })
+      : new AdapterError('invalid-request', `This widget is set up wrongly: ${error.message}`, { cause: error });
   }
   if (error instanceof DOMException && error.name === 'AbortError') return abortedError();
   return new AdapterError('unavailable', error instanceof Error ? error.message : String(error), { cause: error });
