@@ -10,12 +10,11 @@
  * own delivery.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRestAdapter, type RestAdapterOptions, type WebinarData } from '../../../src/adapters/index.ts';
 import { REFERENCE_NOW, faultHandlers, scenarioData } from '../../../mocks/index.ts';
-import { cleanup } from '../../fixtures/dom.ts';
 import { browserBackend, type LoggedRequest } from '../../fixtures/reliability/backend.ts';
-import { textOf, watchPage, type PageWatch } from '../../fixtures/reliability/watch.ts';
+import { textOf, watchEveryTest } from '../../fixtures/reliability/watch.ts';
 import { dataShown, ERROR_PREFIX, errorShown, expectedData, mountWidget, WIDGETS, type WidgetName } from '../../fixtures/reliability/widgets.ts';
 
 const baseUrl = '/odw-reliability-faults';
@@ -175,19 +174,7 @@ const FAULTS: FaultCase[] = [
   },
 ];
 
-let watch: PageWatch;
-beforeAll(() => backend.start());
-afterAll(() => backend.stop());
-beforeEach(() => {
-  watch = watchPage();
-});
-afterEach(() => {
-  cleanup();
-  backend.worker.resetHandlers();
-  const problems = watch.problems();
-  watch.stop();
-  expect(problems, 'no unhandled rejection, uncaught error or console.error').toEqual([]);
-});
+watchEveryTest(backend);
 
 describe.each(['client-side', 'push-down'] as Mode[])('fault matrix on the REST adapter (%s)', (mode) => {
   for (const testCase of FAULTS.filter((candidate) => (candidate.modes ?? ['client-side', 'push-down']).includes(mode))) {

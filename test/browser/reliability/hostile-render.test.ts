@@ -6,7 +6,7 @@
  * page gets wrong never leave a widget throwing or stuck.
  */
 import { http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRestAdapter, type WebinarData } from '../../../src/adapters/index.ts';
 import type { OdwEventModePicker } from '../../../src/picker.ts';
 import type { OdwOnDemandSummary } from '../../../src/summary.ts';
@@ -14,9 +14,8 @@ import { eventModePickerStrings } from '../../../src/widgets/event-mode-picker/e
 import { onDemandStatisticsStrings } from '../../../src/widgets/on-demand-statistics/on-demand-statistics.strings.ts';
 import { onDemandSummaryStrings } from '../../../src/widgets/on-demand-summary/on-demand-summary.strings.ts';
 import { REFERENCE_NOW, scenarioData } from '../../../mocks/index.ts';
-import { cleanup } from '../../fixtures/dom.ts';
 import { browserBackend, servedAs } from '../../fixtures/reliability/backend.ts';
-import { textOf, watchPage, type PageWatch } from '../../fixtures/reliability/watch.ts';
+import { textOf, watchEveryTest } from '../../fixtures/reliability/watch.ts';
 import { dataShown, ERROR_PREFIX, errorShown, expectedData, mountWidget, WIDGETS, type WidgetElement, type WidgetName } from '../../fixtures/reliability/widgets.ts';
 import { expectInert, resetInjectionFlag, XSS } from '../../fixtures/reliability/xss.ts';
 
@@ -40,20 +39,7 @@ const hostile = hostileData();
 
 const backend = browserBackend(baseUrl, servedAs(baseUrl, 'hostile', hostile));
 
-let watch: PageWatch;
-beforeAll(() => backend.start());
-afterAll(() => backend.stop());
-beforeEach(() => {
-  resetInjectionFlag();
-  watch = watchPage();
-});
-afterEach(() => {
-  cleanup();
-  backend.worker.resetHandlers();
-  const problems = watch.problems();
-  watch.stop();
-  expect(problems, 'no unhandled rejection, uncaught error or console.error').toEqual([]);
-});
+const watch = watchEveryTest(backend, resetInjectionFlag);
 
 const adapter = () => createRestAdapter({ baseUrl, sleep: async () => {}, pushDown: false });
 
@@ -219,12 +205,9 @@ describe('attribute values a page gets wrong', () => {
         const element = mountWidget(widget, { adapter: adapter(), eventId: 'mid-window', now, parent, setup: (target) => where === 'locale' && target.setAttribute('locale', value) });
         await dataShown(widget, element, 1000);
       }
-      expect(watch.problems()).toEqual([]);
+      expect(watch.current().problems()).toEqual([]);
     } finally {
       parent.remove();
-      // The rejections this bug causes are what the test is about; do not fail afterEach with them too.
-      watch.stop();
-      watch = watchPage();
     }
   });
 });

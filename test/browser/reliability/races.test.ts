@@ -11,15 +11,15 @@
  * really arrive in the page, late, and the widgets must still ignore them.
  */
 import { http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRestAdapter, type DataAdapter, type RestAdapterOptions } from '../../../src/adapters/index.ts';
 import { calendarDayOf, onDemandWindow, summaryRange, type DayRange } from '../../../src/core/index.ts';
 import type { OdwDataProvider } from '../../../src/provider.ts';
 import type { OdwOnDemandSummary } from '../../../src/summary.ts';
 import { REFERENCE_NOW, scenarioData } from '../../../mocks/index.ts';
-import { cleanup, mount } from '../../fixtures/dom.ts';
+import { mount } from '../../fixtures/dom.ts';
 import { browserBackend, delayed, servedAs } from '../../fixtures/reliability/backend.ts';
-import { pause, recordRenders, trackKitTimers, watchPage, type PageWatch, type RenderLog, type TimerTracker } from '../../fixtures/reliability/watch.ts';
+import { pause, recordRenders, trackKitTimers, watchEveryTest, type RenderLog, type TimerTracker } from '../../fixtures/reliability/watch.ts';
 import { dataShown, expectedData, mountWidget, shownData, TAGS, WIDGETS, type WidgetElement, type WidgetName } from '../../fixtures/reliability/widgets.ts';
 
 const baseUrl = '/odw-reliability-races';
@@ -74,19 +74,7 @@ function expectOnlyEverShowed(log: RenderLog, expected: string, stale: readonly 
   for (const text of stale) expect(log.everShowed(text), `never showed "${text}"`).toBe(false);
 }
 
-let watch: PageWatch;
-beforeAll(() => backend.start());
-afterAll(() => backend.stop());
-beforeEach(() => {
-  watch = watchPage();
-});
-afterEach(() => {
-  cleanup();
-  backend.worker.resetHandlers();
-  const problems = watch.problems();
-  watch.stop();
-  expect(problems, 'no unhandled rejection, uncaught error or console.error').toEqual([]);
-});
+watchEveryTest(backend);
 
 describe.each(['aborting', 'ignoring abort'] as Flavour[])('races on the REST adapter (%s)', (flavour) => {
   it.each(WIDGETS)('%s: event id A → B → C with answers arriving C, B, A shows only C, ever', async (widget) => {
