@@ -20,7 +20,7 @@
  * answer needs days (the summary, a Watch Duration test): grouping a million views by lead and
  * day is the most expensive step of all.
  */
-import type { CalendarDay } from '../src/core/index.ts';
+import type { CalendarDay, OnDemandStatistics } from '../src/core/index.ts';
 import type { CompiledCriteria } from './criteria-sql.ts';
 import type { Pool } from './db.ts';
 
@@ -147,16 +147,7 @@ export async function summaryRows(pool: Pool, event: StoredEvent, from: Calendar
   };
 }
 
-export interface StatisticsRow {
-  daysRemaining: number;
-  phase: 'upcoming' | 'open' | 'closing' | 'closed';
-  totalVisitors: number;
-  rewatchers: number;
-  averageWatchMinutes: number | null;
-  medianWatchMinutes: number | null;
-  noShowWatchMinutes: number;
-  rewatchWatchMinutes: number;
-}
+export type StatisticsRow = Omit<OnDemandStatistics, 'reportedThrough' | 'diagnostics'>;
 
 /** Days remaining and phase at `now`, visitors to date, rewatchers, average and median watch minutes. */
 export async function statisticsRow(pool: Pool, event: StoredEvent, now: Date, closingThreshold: number): Promise<StatisticsRow> {
