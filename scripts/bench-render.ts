@@ -11,11 +11,11 @@ import { serveFolder } from '../test/fixtures/static-server.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROME_PATH, CHROMIUM_ARGS } from './toolchain.ts';
+import { CHROME_PATH, CHROMIUM_ARGS, CONSUMER_BUILD } from './toolchain.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'odw-bench-render-'));
 try {
-  await build({ entryPoints: ['scripts/bench-render/page.ts'], bundle: true, minify: true, format: 'esm', outfile: join(folder, 'page.js'), conditions: ['production'], define: { 'process.env.NODE_ENV': '"production"' } });
+  await build({ ...CONSUMER_BUILD, entryPoints: ['scripts/bench-render/page.ts'], minify: true, outfile: join(folder, 'page.js') });
   writeFileSync(join(folder, 'index.html'), '<!doctype html><html lang="en"><body><script type="module" src="./page.js"></script></body></html>');
   const server = await serveFolder(folder);
   const browser = await chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS] });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
-import { CHROME_PATH, CHROMIUM_ARGS } from './toolchain.ts';
+import { CHROME_PATH, CHROMIUM_ARGS, CONSUMER_BUILD } from './toolchain.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'odw-package-'));
@@ -100,12 +100,10 @@ try {
 
   const bundle = async (contents: string) => {
     const result = await build({
+      ...CONSUMER_BUILD,
       stdin: { contents, resolveDir: consumer, loader: 'js' },
-      bundle: true,
-      format: 'esm',
       minify: true,
       write: false,
-      conditions: ['production'],
       metafile: true,
     });
     return { code: result.outputFiles[0]?.text ?? '', inputs: Object.keys(result.metafile.inputs) };

@@ -4,6 +4,7 @@
  * brotli, writes docs/size.md and exits non-zero when an entry is over its budget.
  */
 import { build } from 'esbuild';
+import { CONSUMER_BUILD } from './toolchain.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -27,16 +28,10 @@ export const ENTRIES: Entry[] = [
 
 async function measure(entry: Entry) {
   const result = await build({
+    ...CONSUMER_BUILD,
     entryPoints: [entry.file],
-    bundle: true,
     minify: true,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
     write: false,
-    // Lit's production build, as a consumer's production bundle gets it.
-    conditions: ['production'],
-    define: { 'process.env.NODE_ENV': '"production"' },
     legalComments: 'none',
     metafile: true,
   });

@@ -2,6 +2,7 @@
  * Settings shared by the Vite, Vitest and @web/test-runner configs.
  * Plain, erasable TypeScript: Node 24 loads it directly (web-test-runner.config.mjs imports it).
  */
+import type { BuildOptions } from 'esbuild';
 
 /** Debian's Chromium; override with CHROME_PATH. No browser download works on these machines. */
 export const CHROME_PATH: string = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
@@ -50,3 +51,17 @@ export const OPTIMIZE_DEPS_INCLUDE: string[] = [
   'msw',
   'msw/browser',
 ];
+
+/**
+ * esbuild options for bundling as a consumer's production build would: ESM for browsers,
+ * Lit's production build (the `production` export condition and NODE_ENV). Used by the size
+ * budget, the packaging test, the render benchmark and the strict-CSP harness.
+ */
+export const CONSUMER_BUILD: BuildOptions = {
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  platform: 'browser',
+  conditions: ['production'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
