@@ -2,7 +2,7 @@
  * Named scenarios: one event per state a widget must show, built relative to a clock so the
  * data is always consistent with it. The event id of a scenario is its name.
  */
-import type { WebinarData } from '../src/adapters/index.ts';
+import type { WebinarData } from '../src/adapters/memory.ts';
 import { MILLISECONDS_PER_DAY } from '../src/core/index.ts';
 import { generateWebinarData, REFERENCE_NOW, type GeneratedWebinar, type GenerateOptions } from './generate.ts';
 import { seedOf } from './random.ts';

@@ -63,7 +63,9 @@ try {
       const window = core.onDemandWindow({ id: 'e', name: 'n', startsAt: '2026-03-20T15:00:00Z', endsAt: '2026-03-20T16:00:00Z', timeZone: 'Europe/Amsterdam' });
       if (window.lastDay !== '2026-04-19') throw new Error('core computed ' + window.lastDay);
       const adapters = await import('on-demand-webinar-widgets/adapters');
-      if (typeof adapters.createRestAdapter !== 'function' || typeof adapters.createMemoryAdapter !== 'function') throw new Error('adapters missing');
+      if (typeof adapters.createRestAdapter !== 'function' || 'createMemoryAdapter' in adapters) throw new Error('adapters: REST adapter missing, or the memory adapter (and core) pulled in');
+      const memory = await import('on-demand-webinar-widgets/adapters/memory');
+      if (typeof memory.createMemoryAdapter !== 'function') throw new Error('adapters/memory missing');
       const testing = await import('on-demand-webinar-widgets/testing');
       if (typeof testing.runAdapterConformance !== 'function') throw new Error('testing missing');
       const mocks = await import('on-demand-webinar-widgets/mocks');

@@ -4,6 +4,7 @@
  */
 export * from './core/index.ts';
 export * from './adapters/index.ts';
+export * from './adapters/memory.ts';
 export * from './provider.ts';
 export * from './statistics.ts';
 export * from './summary.ts';

@@ -3,7 +3,7 @@
  * chart drawn by <odw-on-demand-summary> and by Chart.js, first render and update, in one page.
  */
 import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
-import { createMemoryAdapter } from '../../src/adapters/index.ts';
+import { createMemoryAdapter } from '../../src/adapters/memory.ts';
 import { dailyOnDemandVisitors } from '../../src/core/index.ts';
 import '../../src/provider.ts';
 import '../../src/statistics.ts';

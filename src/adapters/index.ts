@@ -1,7 +1,8 @@
 /**
- * Data adapters: the `DataAdapter` contract, the typed `AdapterError`, and the built-ins —
- * `createRestAdapter` for the kit's REST contract and `createMemoryAdapter` for data already in
- * the page. `fetchJson` and the payload checks are exported for authors of custom adapters.
+ * Data adapters: the `DataAdapter` contract, the typed `AdapterError`, and `createRestAdapter`
+ * for the kit's REST contract. `fetchJson` and the payload checks are exported for authors of
+ * custom adapters. The in-memory adapter is its own subpath (`…/adapters/memory`) because it
+ * computes with core, which a page that only talks REST should not download.
  *
  * @example
  * import { createRestAdapter } from 'on-demand-webinar-widgets/adapters';
@@ -20,7 +21,6 @@ export {
   type StatisticsRequestOptions,
 } from './adapter.ts';
 export { fetchJson, parseRetryAfter, type FetchJsonOptions, type HeadersOption, type RetryOptions } from './http.ts';
-export { createMemoryAdapter, type MemoryAdapterOptions, type WebinarData } from './memory.ts';
 export type { PushDownChoice, PushDownOption } from './push-down.ts';
 export { createRestAdapter, type RestAdapterOptions } from './rest.ts';
 export {

@@ -5,7 +5,8 @@
  */
 import { setupWorker } from 'msw/browser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryAdapter, createRestAdapter } from '../../src/adapters/index.ts';
+import { createRestAdapter } from '../../src/adapters/index.ts';
+import { createMemoryAdapter } from '../../src/adapters/memory.ts';
 import { runAdapterConformance } from '../../src/testing/index.ts';
 import { REFERENCE_NOW, restHandlers, scenarioData } from '../../mocks/index.ts';
 import { describeRestFaults } from '../node/rest-fault-cases.ts';

@@ -6,7 +6,8 @@
  * itself writes, before anything is measured). Data comes from the memory adapter over the
  * named scenarios; a never-answering adapter holds the loading state.
  */
-import { createMemoryAdapter, type DataAdapter } from '../../src/adapters/index.ts';
+import { type DataAdapter } from '../../src/adapters/index.ts';
+import { createMemoryAdapter } from '../../src/adapters/memory.ts';
 import '../../src/index.ts';
 import type { OdwDataProvider } from '../../src/provider.ts';
 import { REFERENCE_NOW } from '../../mocks/generate.ts';

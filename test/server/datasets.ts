@@ -3,7 +3,7 @@
  * change of the last Sunday of March (late-evening end, so day boundaries sit next to midnight),
  * and a hand-written "messy" export with every kind of bad record and boundary instant.
  */
-import type { WebinarData } from '../../src/adapters/index.ts';
+import type { WebinarData } from '../../src/adapters/memory.ts';
 import type { Attendance, Registrant, View, WebinarEvent } from '../../src/core/index.ts';
 import { generateWebinarData, REFERENCE_NOW, scenarioData, type ScenarioName } from '../../mocks/index.ts';
 

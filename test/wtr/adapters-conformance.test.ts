@@ -5,7 +5,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
-import { createMemoryAdapter, createRestAdapter, isAdapterError } from '../../src/adapters/index.ts';
+import { createRestAdapter, isAdapterError } from '../../src/adapters/index.ts';
+import { createMemoryAdapter } from '../../src/adapters/memory.ts';
 import { runAdapterConformance } from '../../src/testing/index.ts';
 import { faultHandlers, REFERENCE_NOW, restHandlers, scenarioData } from '../../mocks/index.ts';
 

@@ -11,7 +11,8 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { createRestAdapter, type RestAdapterOptions, type WebinarData } from '../../../src/adapters/index.ts';
+import { createRestAdapter, type RestAdapterOptions } from '../../../src/adapters/index.ts';
+import { type WebinarData } from '../../../src/adapters/memory.ts';
 import { REFERENCE_NOW, faultHandlers, scenarioData } from '../../../mocks/index.ts';
 import { browserBackend, type LoggedRequest } from '../../fixtures/reliability/backend.ts';
 import { textOf, watchEveryTest } from '../../fixtures/reliability/watch.ts';

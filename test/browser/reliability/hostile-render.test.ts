@@ -7,7 +7,8 @@
  */
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { createRestAdapter, type WebinarData } from '../../../src/adapters/index.ts';
+import { createRestAdapter } from '../../../src/adapters/index.ts';
+import { type WebinarData } from '../../../src/adapters/memory.ts';
 import type { OdwEventModePicker } from '../../../src/picker.ts';
 import type { OdwOnDemandSummary } from '../../../src/summary.ts';
 import { eventModePickerStrings } from '../../../src/widgets/event-mode-picker/event-mode-picker.strings.ts';

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AdapterError, createMemoryAdapter, createRestAdapter, type DataAdapter } from '../../../src/adapters/index.ts';
+import { AdapterError, createRestAdapter, type DataAdapter } from '../../../src/adapters/index.ts';
+import { createMemoryAdapter } from '../../../src/adapters/memory.ts';
 import {
   analyzeAttendance,
   attendsEventTriggerFires,
