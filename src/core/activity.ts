@@ -2,10 +2,10 @@
  * The one linear pass over attendance data that every other computation stands on:
  * check records, keep the good ones, fold views into daily on-demand activity, resolve statuses.
  */
-import { createDayInZone, daysBetween, daysFromTo, isCalendarDay, parseInstant, type CalendarDay } from './calendar.ts';
-import { describeValue, InvalidInputError } from './errors.ts';
-import { canAttendOnDemand, isRegisteredForEvent, laterStatus, normalizeStatus, PROGRAM_STATUS_STEPS, type ProgramStatus } from './statuses.ts';
-import type { Attendance, Diagnostic, WebinarEvent } from './types.ts';
+import { A_CALENDAR_DAY, AN_INSTANT, createDayInZone, daysBetween, daysFromTo, isCalendarDay, parseInstant, type CalendarDay } from './calendar.ts';
+import { describeValue, invalidInput, isRecord } from './errors.ts';
+import { canAttendOnDemand, isRegisteredForEvent, normalizeStatus, PROGRAM_STATUS_STEPS, type ProgramStatus } from './statuses.ts';
+import type { Attendance, Diagnostic, DiagnosticCode, WebinarEvent } from './types.ts';
 import { checkEvent, ON_DEMAND_TRACKING_DAYS, windowOf, type CheckedEvent, type OnDemandWindow } from './window.ts';
 
 /** One registrant's on-demand viewing on one day (event zone), as the platform reports it daily. */
@@ -63,10 +63,6 @@ function readLeadId(value: unknown): string | null {
   return null;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Nobody watches longer than the window lasts; more is a corrupt record, not a long visit. */
 const MAX_VIEW_MINUTES = ON_DEMAND_TRACKING_DAYS * 24 * 60;
 
@@ -76,66 +72,20 @@ function isMinutes(value: unknown): value is number {
 
 /** Throws `InvalidInputError` unless `attendance` has the right structure; records are checked later, one by one. */
 export function checkAttendance(attendance: Attendance): void {
-  if (!isRecord(attendance)) {
-    throw new InvalidInputError('attendance', 'attendance must be an object with registrants, views and reportedThrough.');
+  if (!isRecord(attendance)) throw invalidInput('attendance', 'an object with registrants, views and reportedThrough');
+  for (const field of ['registrants', 'views'] as const) {
+    if (!Array.isArray(attendance[field])) throw invalidInput(`attendance.${field}`, 'an array');
   }
-  if (!Array.isArray(attendance.registrants)) {
-    throw new InvalidInputError('attendance.registrants', 'attendance.registrants must be an array.');
-  }
-  if (!Array.isArray(attendance.views)) {
-    throw new InvalidInputError('attendance.views', 'attendance.views must be an array.');
-  }
-  if (!isCalendarDay(attendance.reportedThrough)) {
-    throw new InvalidInputError(
-      'attendance.reportedThrough',
-      `attendance.reportedThrough must be a calendar day YYYY-MM-DD, got ${describeValue(attendance.reportedThrough)}.`,
-    );
-  }
+  if (!isCalendarDay(attendance.reportedThrough)) throw invalidInput('attendance.reportedThrough', A_CALENDAR_DAY, attendance.reportedThrough);
 }
 
-/** Checks registrants `from` … `to − 1` into `registrants`. */
-function checkRegistrants(records: readonly unknown[], from: number, to: number, registrants: Map<string, CheckedRegistrant>, diagnostics: Diagnostic[]): void {
-  for (let index = from; index < to; index++) checkRegistrant(records[index], index, registrants, diagnostics);
-}
-
-function checkRegistrant(record: unknown, index: number, registrants: Map<string, CheckedRegistrant>, diagnostics: Diagnostic[]): void {
-  if (!isRecord(record)) {
-    diagnostics.push({ code: 'registrant-malformed', message: `Registrant ${index} is not an object; left out.`, index });
-    return;
+/** Runs `check` on every record in order, pausing after each `stepSize` of them. */
+function* inSteps(records: readonly unknown[], stepSize: number, check: (record: unknown, index: number) => void): Generator<void, void, void> {
+  for (let from = 0; from < records.length; from += stepSize) {
+    const to = Math.min(records.length, from + stepSize);
+    for (let index = from; index < to; index++) check(records[index], index);
+    yield;
   }
-  const leadId = readLeadId(record.leadId);
-  if (leadId === null) {
-    diagnostics.push({ code: 'registrant-missing-lead-id', message: `Registrant ${index} has no lead id; left out.`, index });
-    return;
-  }
-  let status: ProgramStatus;
-  try {
-    status = normalizeStatus(record.status as string);
-  } catch (error) {
-    diagnostics.push({ code: 'registrant-unknown-status', message: `Registrant ${leadId}: ${(error as Error).message} Left out.`, index, leadId });
-    return;
-  }
-  const registrant: CheckedRegistrant = { leadId, status };
-  if (record.liveMinutes !== undefined) {
-    if (isMinutes(record.liveMinutes)) registrant.liveMinutes = record.liveMinutes;
-    else {
-      diagnostics.push({
-        code: 'registrant-invalid-live-minutes',
-        message: `Registrant ${leadId} has invalid liveMinutes ${describeValue(record.liveMinutes)}; live minutes ignored.`,
-        index,
-        leadId,
-      });
-    }
-  }
-  const earlier = registrants.get(leadId);
-  if (earlier !== undefined) {
-    // Keep the furthest status, so which duplicate comes first does not change the result.
-    const kept = PROGRAM_STATUS_STEPS[registrant.status] > PROGRAM_STATUS_STEPS[earlier.status] ? registrant : earlier;
-    registrants.set(leadId, kept);
-    diagnostics.push({ code: 'registrant-duplicate', message: `Lead ${leadId} is listed more than once; one entry kept (status ${kept.status}).`, index, leadId });
-    return;
-  }
-  registrants.set(leadId, registrant);
 }
 
 /** Views that passed every check, column-wise, in input order. */
@@ -222,12 +172,34 @@ export function* analyzeAttendanceInSteps(event: WebinarEvent, attendance: Atten
   const window = windowOf(checkedEvent);
   const { reportedThrough } = attendance;
   const diagnostics: Diagnostic[] = [];
+  /** Reports record `index` (of lead `leadId` once it is known) as left out or ignored. */
+  const report = (code: DiagnosticCode, index: number, message: string, leadId?: string): void => {
+    diagnostics.push(leadId === undefined ? { code, message, index } : { code, message, index, leadId });
+  };
+
   const registrants = new Map<string, CheckedRegistrant>();
-  const registrantRecords: readonly unknown[] = attendance.registrants;
-  for (let from = 0; from < registrantRecords.length; from += stepSize) {
-    checkRegistrants(registrantRecords, from, Math.min(registrantRecords.length, from + stepSize), registrants, diagnostics);
-    yield;
-  }
+  yield* inSteps(attendance.registrants, stepSize, (record, index) => {
+    if (!isRecord(record)) return report('registrant-malformed', index, `Registrant ${index} is not an object; left out.`);
+    const leadId = readLeadId(record.leadId);
+    if (leadId === null) return report('registrant-missing-lead-id', index, `Registrant ${index} has no lead id; left out.`);
+    let status: ProgramStatus;
+    try {
+      status = normalizeStatus(record.status as string);
+    } catch (error) {
+      return report('registrant-unknown-status', index, `Registrant ${leadId}: ${(error as Error).message} Left out.`, leadId);
+    }
+    const registrant: CheckedRegistrant = { leadId, status };
+    if (isMinutes(record.liveMinutes)) registrant.liveMinutes = record.liveMinutes;
+    else if (record.liveMinutes !== undefined) {
+      report('registrant-invalid-live-minutes', index, `Registrant ${leadId} has invalid liveMinutes ${describeValue(record.liveMinutes)}; live minutes ignored.`, leadId);
+    }
+    const earlier = registrants.get(leadId);
+    // Keep the furthest status, so which duplicate comes first does not change the result.
+    const kept = earlier === undefined || PROGRAM_STATUS_STEPS[status] > PROGRAM_STATUS_STEPS[earlier.status] ? registrant : earlier;
+    registrants.set(leadId, kept);
+    if (earlier !== undefined) report('registrant-duplicate', index, `Lead ${leadId} is listed more than once; one entry kept (status ${kept.status}).`, leadId);
+  });
+
   const leadIds = [...registrants.keys()];
   const registrantNumbers = new Map<string, number>(leadIds.map((leadId, number) => [leadId, number]));
   const statusOf = leadIds.map((leadId) => (registrants.get(leadId) as CheckedRegistrant).status);
@@ -235,100 +207,52 @@ export function* analyzeAttendanceInSteps(event: WebinarEvent, attendance: Atten
   const dayNumbers = new Map(windowDays.map((day, number) => [day, number]));
   // Past the last window day when everything is reported, −1 when nothing is yet.
   const lastReportedDay = reportedThrough < window.firstDay ? -1 : daysBetween(window.firstDay, reportedThrough);
-
   const opensAfter = checkedEvent.endsAt;
   const closesAt = window.closesAt.getTime();
   const dayInZone = createDayInZone(checkedEvent.timeZone);
-  const records: readonly unknown[] = attendance.views;
-  const counted: CountedViews = {
-    count: 0,
-    lead: new Int32Array(records.length),
-    day: new Uint8Array(records.length),
-    minutes: new Float64Array(records.length),
-  };
+  const viewCount = attendance.views.length;
+  const counted: CountedViews = { count: 0, lead: new Int32Array(viewCount), day: new Uint8Array(viewCount), minutes: new Float64Array(viewCount) };
 
-  const countViews = (from: number, to: number): void => {
-    for (let index = from; index < to; index++) {
-      const view = records[index];
-      if (!isRecord(view)) {
-        diagnostics.push({ code: 'view-malformed', message: `View ${index} is not an object; left out.`, index });
-        continue;
-      }
-      const leadId = readLeadId(view.leadId);
-      if (leadId === null) {
-        diagnostics.push({ code: 'view-missing-lead-id', message: `View ${index} has no lead id; left out.`, index });
-        continue;
-      }
-      const viewedAt = parseInstant(view.viewedAt);
-      if (viewedAt === null) {
-        diagnostics.push({
-          code: 'view-invalid-date',
-          message: `View ${index} of lead ${leadId} has viewedAt ${describeValue(view.viewedAt)}, not an ISO-8601 instant with an offset; left out.`,
-          index,
-          leadId,
-        });
-        continue;
-      }
-      if (!isMinutes(view.minutes)) {
-        diagnostics.push({
-          code: 'view-invalid-minutes',
-          message: `View ${index} of lead ${leadId} has minutes ${describeValue(view.minutes)}, not a number from 0 to ${MAX_VIEW_MINUTES} (30 days); left out.`,
-          index,
-          leadId,
-        });
-        continue;
-      }
-      const lead = registrantNumbers.get(leadId);
-      if (lead === undefined) {
-        diagnostics.push({ code: 'view-unknown-registrant', message: `View ${index}: lead ${leadId} is not a registrant of this event; ignored.`, index, leadId });
-        continue;
-      }
-      const status = statusOf[lead] as ProgramStatus;
-      if (!isRegisteredForEvent(status)) {
-        diagnostics.push({
-          code: 'view-ineligible-status',
-          message: `View ${index}: lead ${leadId} has status ${status}, which on-demand viewing does not change; ignored.`,
-          index,
-          leadId,
-        });
-        continue;
-      }
-      if (viewedAt <= opensAfter || viewedAt > closesAt) {
-        diagnostics.push({
-          code: 'view-outside-window',
-          message: `View ${index} of lead ${leadId} at ${new Date(viewedAt).toISOString()} is outside the on-demand window; not counted.`,
-          index,
-          leadId,
-        });
-        continue;
-      }
-      const day = dayNumbers.get(dayInZone(viewedAt)) as number;
-      if (day > lastReportedDay) {
-        diagnostics.push({
-          code: 'view-not-yet-reported',
-          message: `View ${index} of lead ${leadId} on ${windowDays[day] as string} is after reportedThrough ${reportedThrough}; not counted yet.`,
-          index,
-          leadId,
-        });
-        continue;
-      }
-      const at = counted.count++;
-      counted.lead[at] = lead;
-      counted.day[at] = day;
-      counted.minutes[at] = view.minutes;
+  yield* inSteps(attendance.views, stepSize, (view, index) => {
+    if (!isRecord(view)) return report('view-malformed', index, `View ${index} is not an object; left out.`);
+    const leadId = readLeadId(view.leadId);
+    if (leadId === null) return report('view-missing-lead-id', index, `View ${index} has no lead id; left out.`);
+    const viewedAt = parseInstant(view.viewedAt);
+    if (viewedAt === null) {
+      return report('view-invalid-date', index, `View ${index} of lead ${leadId} has viewedAt ${describeValue(view.viewedAt)}, not ${AN_INSTANT}; left out.`, leadId);
     }
-  };
-
-  for (let from = 0; from < records.length; from += stepSize) {
-    countViews(from, Math.min(records.length, from + stepSize));
-    yield;
-  }
+    if (!isMinutes(view.minutes)) {
+      return report(
+        'view-invalid-minutes',
+        index,
+        `View ${index} of lead ${leadId} has minutes ${describeValue(view.minutes)}, not a number from 0 to ${MAX_VIEW_MINUTES} (30 days); left out.`,
+        leadId,
+      );
+    }
+    const lead = registrantNumbers.get(leadId);
+    if (lead === undefined) return report('view-unknown-registrant', index, `View ${index}: lead ${leadId} is not a registrant of this event; ignored.`, leadId);
+    const status = statusOf[lead] as ProgramStatus;
+    if (!isRegisteredForEvent(status)) {
+      return report('view-ineligible-status', index, `View ${index}: lead ${leadId} has status ${status}, which on-demand viewing does not change; ignored.`, leadId);
+    }
+    if (viewedAt <= opensAfter || viewedAt > closesAt) {
+      return report('view-outside-window', index, `View ${index} of lead ${leadId} at ${new Date(viewedAt).toISOString()} is outside the on-demand window; not counted.`, leadId);
+    }
+    const day = dayNumbers.get(dayInZone(viewedAt)) as number;
+    if (day > lastReportedDay) {
+      return report('view-not-yet-reported', index, `View ${index} of lead ${leadId} on ${windowDays[day] as string} is after reportedThrough ${reportedThrough}; not counted yet.`, leadId);
+    }
+    const at = counted.count++;
+    counted.lead[at] = lead;
+    counted.day[at] = day;
+    counted.minutes[at] = view.minutes;
+  });
 
   const activities = foldIntoDailyActivity(counted, leadIds.length, windowDays.length);
   for (let index = 0; index < activities.count; index++) {
     const lead = activities.lead[index] as number;
-    const status = statusOf[lead] as ProgramStatus;
-    if (canAttendOnDemand(status)) statusOf[lead] = laterStatus(status, 'attended-on-demand');
+    // Registered and No Show become Attended On-Demand: always a step up, never back.
+    if (canAttendOnDemand(statusOf[lead] as ProgramStatus)) statusOf[lead] = 'attended-on-demand';
   }
   return { event: checkedEvent, window, reportedThrough, registrants, leadIds, statusOf, windowDays, activities, diagnostics };
 }
@@ -342,11 +266,6 @@ export function activityAt(analysis: AttendanceAnalysis, index: number): DailyOn
     minutes: activities.minutes[index] as number,
     views: activities.views[index] as number,
   };
-}
-
-function byLeadThenDay(a: DailyOnDemandActivity, b: DailyOnDemandActivity): number {
-  if (a.leadId !== b.leadId) return a.leadId < b.leadId ? -1 : 1;
-  return a.day < b.day ? -1 : a.day > b.day ? 1 : 0;
 }
 
 /**
@@ -364,7 +283,9 @@ export function dailyOnDemandActivity(
 ): { activities: DailyOnDemandActivity[]; diagnostics: Diagnostic[] } {
   const analysis = analyzeAttendance(event, attendance);
   const activities = Array.from({ length: analysis.activities.count }, (_, index) => activityAt(analysis, index));
-  return { activities: activities.sort(byLeadThenDay), diagnostics: analysis.diagnostics };
+  // Each registrant's activities are in day order already, and the sort is stable.
+  activities.sort((a, b) => (a.leadId < b.leadId ? -1 : a.leadId > b.leadId ? 1 : 0));
+  return { activities, diagnostics: analysis.diagnostics };
 }
 
 /**

@@ -156,7 +156,7 @@ describe('attendsEventTriggerFires', () => {
   });
 
   it('needs criteria of kind attends-event', () => {
-    expect(() => attendsEventTriggerFires(amsterdamEvent, live, { version: 1, kind: 'has-attended' }, now)).toThrow(/kind "attends-event"/);
+    expect(() => attendsEventTriggerFires(amsterdamEvent, live, { version: 1, kind: 'has-attended' }, now)).toThrow(/criteria.kind must be "attends-event" for the Attends Event trigger, got "has-attended"/);
   });
 
   it.each<[unknown, string]>([

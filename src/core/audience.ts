@@ -4,9 +4,17 @@
  * record) satisfies ALL constraints together.
  */
 import { analyzeAttendance, type AttendanceAnalysis } from './activity.ts';
-import { addDays, createDayInZone, isCalendarDay, isoWeekday, monthOf, type CalendarDay } from './calendar.ts';
-import { validateCriteria, type AttendanceCriteria, type WatchDateConstraint, type WatchDurationConstraint } from './criteria.ts';
-import { describeValue, InvalidCriteriaError, InvalidInputError } from './errors.ts';
+import { A_CALENDAR_DAY, addDays, createDayInZone, isCalendarDay, isoWeekday, monthOf, type CalendarDay } from './calendar.ts';
+import {
+  validateCriteria,
+  type AttendanceCriteria,
+  type SingleDateOperator,
+  type SingleMinutesOperator,
+  type TimeFrame,
+  type WatchDateConstraint,
+  type WatchDurationConstraint,
+} from './criteria.ts';
+import { InvalidCriteriaError, invalidInput } from './errors.ts';
 import type { Attendance, WebinarEvent } from './types.ts';
 import { checkEvent, checkNow } from './window.ts';
 
@@ -21,59 +29,63 @@ function requireValidCriteria(criteria: AttendanceCriteria): AttendanceCriteria 
   return result.criteria;
 }
 
+/**
+ * Every single-value operator of Watch Date and Watch Duration is one comparison of the
+ * activity's value (a day, or minutes) with the constraint's: days compare as text.
+ */
+const COMPARISONS: Record<SingleDateOperator | SingleMinutesOperator, (value: string | number, limit: string | number) => boolean> = {
+  is: (value, limit) => value === limit,
+  'is-not': (value, limit) => value !== limit,
+  before: (value, limit) => value < limit,
+  'less-than': (value, limit) => value < limit,
+  after: (value, limit) => value > limit,
+  'greater-than': (value, limit) => value > limit,
+  'on-or-before': (value, limit) => value <= limit,
+  'at-most': (value, limit) => value <= limit,
+  'on-or-after': (value, limit) => value >= limit,
+  'at-least': (value, limit) => value >= limit,
+};
+
+/** The test of a single-value operator against the constraint's `limit`. */
+function comparedWith<T extends string | number>(operator: SingleDateOperator | SingleMinutesOperator, limit: T): (value: T) => boolean {
+  const compare = COMPARISONS[operator];
+  return (value) => compare(value, limit);
+}
+
+/** The test of an inclusive span `from` … `to`. */
+function within<T extends string | number>(from: T, to: T): (value: T) => boolean {
+  return (value) => value >= from && value <= to;
+}
+
 const MAX_PAST_DAYS = 3_000_000;
 
-/** The inclusive day span a Watch Date constraint accepts, or the one day it excludes. */
+/** The test a Watch Date constraint puts on one day of viewing; "today" is in the event's zone. */
 function watchDateTest(constraint: WatchDateConstraint, today: CalendarDay): (day: CalendarDay) => boolean {
   switch (constraint.operator) {
-    case 'is': return (day) => day === constraint.date;
-    case 'is-not': return (day) => day !== constraint.date;
-    case 'before': return (day) => day < constraint.date;
-    case 'after': return (day) => day > constraint.date;
-    case 'on-or-before': return (day) => day <= constraint.date;
-    case 'on-or-after': return (day) => day >= constraint.date;
-    case 'between': return (day) => day >= constraint.date && day <= constraint.to;
-    case 'in-past': {
-      // More days than the calendar holds back to year 1000 cannot exclude anything.
-      const from = constraint.days > MAX_PAST_DAYS ? '0000-01-01' : addDays(today, -(constraint.days - 1));
-      return (day) => day >= from && day <= today;
-    }
-    case 'in-time-frame': {
-      const [from, to] = timeFrameDays(constraint.frame, today);
-      return (day) => day >= from && day <= to;
-    }
+    case 'between': return within(constraint.date, constraint.to);
+    // More days than the calendar holds back to year 1000 cannot exclude anything.
+    case 'in-past': return within(constraint.days > MAX_PAST_DAYS ? '0000-01-01' : addDays(today, 1 - constraint.days), today);
+    case 'in-time-frame': return within(...timeFrameDays(constraint.frame, today));
+    default: return comparedWith(constraint.operator, constraint.date);
   }
 }
 
-function timeFrameDays(frame: Extract<WatchDateConstraint, { operator: 'in-time-frame' }>['frame'], today: CalendarDay): [CalendarDay, CalendarDay] {
+/** First and last day of a named time frame; weeks start on Monday. */
+function timeFrameDays(frame: TimeFrame, today: CalendarDay): [CalendarDay, CalendarDay] {
   const monday = addDays(today, 1 - isoWeekday(today));
   switch (frame) {
     case 'today': return [today, today];
     case 'yesterday': return [addDays(today, -1), addDays(today, -1)];
     case 'this-week': return [monday, addDays(monday, 6)];
     case 'last-week': return [addDays(monday, -7), addDays(monday, -1)];
-    case 'this-month': {
-      const { first, last } = monthOf(today);
-      return [first, last];
-    }
-    case 'last-month': {
-      const { first, last } = monthOf(addDays(monthOf(today).first, -1));
-      return [first, last];
-    }
+    case 'this-month': return monthOf(today);
+    case 'last-month': return monthOf(addDays(monthOf(today)[0], -1));
   }
 }
 
+/** The test a Watch Duration constraint puts on the minutes watched on one day. */
 function watchDurationTest(constraint: WatchDurationConstraint): (minutes: number) => boolean {
-  const { minutes: limit } = constraint;
-  switch (constraint.operator) {
-    case 'is': return (minutes) => minutes === limit;
-    case 'is-not': return (minutes) => minutes !== limit;
-    case 'greater-than': return (minutes) => minutes > limit;
-    case 'less-than': return (minutes) => minutes < limit;
-    case 'at-least': return (minutes) => minutes >= limit;
-    case 'at-most': return (minutes) => minutes <= limit;
-    case 'between': return (minutes) => minutes >= limit && minutes <= constraint.to;
-  }
+  return constraint.operator === 'between' ? within(constraint.minutes, constraint.to) : comparedWith(constraint.operator, constraint.minutes);
 }
 
 /** Valid criteria compiled for one "today": whether a live attendance matches, and a test of one day of on-demand viewing. */
@@ -82,17 +94,17 @@ interface CompiledCriteria {
   onDemand: (day: CalendarDay, minutes: number) => boolean;
 }
 
+const anything = (): boolean => true;
+
 /** Compiles valid criteria; "today" is `now`'s day in the event's zone. */
 function compileCriteria(criteria: AttendanceCriteria, timeZone: string, now: number): CompiledCriteria {
-  const today = createDayInZone(timeZone)(now);
-  const { eventMode } = criteria;
-  const dateTest = criteria.watchDate === undefined ? undefined : watchDateTest(criteria.watchDate, today);
-  const durationTest = criteria.watchDuration === undefined ? undefined : watchDurationTest(criteria.watchDuration);
+  const { eventMode, watchDate, watchDuration } = criteria;
+  const dateTest = watchDate === undefined ? anything : watchDateTest(watchDate, createDayInZone(timeZone)(now));
+  const durationTest = watchDuration === undefined ? anything : watchDurationTest(watchDuration);
   return {
     // Watch constraints exist only with eventMode 'on-demand' (validated), so they never apply to live attendance.
     live: eventMode !== 'on-demand',
-    onDemand: (day, minutes) =>
-      eventMode !== 'live' && (dateTest === undefined || dateTest(day)) && (durationTest === undefined || durationTest(minutes)),
+    onDemand: (day, minutes) => eventMode !== 'live' && dateTest(day) && durationTest(minutes),
   };
 }
 
@@ -127,19 +139,18 @@ export function audienceOf(analysis: AttendanceAnalysis, criteria: AttendanceCri
     }
   }
   const wanted = criteria.kind === 'has-not-attended' ? 0 : 1;
-  const audience = leadIds.filter((_, lead) => attended[lead] === wanted);
-  return audience.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // The default sort compares UTF-16 code units, as `<` does on text.
+  return leadIds.filter((_, lead) => attended[lead] === wanted).sort();
 }
 
 function checkActivity(activity: AttendanceActivity): void {
-  if (typeof activity !== 'object' || activity === null) throw new InvalidInputError('activity', 'activity must be an object.');
-  if (typeof activity.leadId !== 'string' || activity.leadId === '') throw new InvalidInputError('activity.leadId', 'activity.leadId must be a non-empty string.');
-  if (activity.mode === 'live') return;
-  if (activity.mode !== 'on-demand') throw new InvalidInputError('activity.mode', 'activity.mode must be "live" or "on-demand".');
-  if (!isCalendarDay(activity.day)) throw new InvalidInputError('activity.day', `activity.day must be a calendar day YYYY-MM-DD, got ${describeValue(activity.day)}.`);
-  if (typeof activity.minutes !== 'number' || !Number.isFinite(activity.minutes) || activity.minutes < 0) {
-    throw new InvalidInputError('activity.minutes', `activity.minutes must be a finite number ≥ 0, got ${describeValue(activity.minutes)}.`);
-  }
+  if (typeof activity !== 'object' || activity === null) throw invalidInput('activity', 'an object', activity);
+  const { leadId, mode, day, minutes } = activity as Partial<Record<string, unknown>>;
+  if (typeof leadId !== 'string' || leadId === '') throw invalidInput('activity.leadId', 'a non-empty string', leadId);
+  if (mode === 'live') return;
+  if (mode !== 'on-demand') throw invalidInput('activity.mode', '"live" or "on-demand"', mode);
+  if (!isCalendarDay(day)) throw invalidInput('activity.day', A_CALENDAR_DAY, day);
+  if (!(typeof minutes === 'number' && minutes >= 0 && minutes < Number.POSITIVE_INFINITY)) throw invalidInput('activity.minutes', 'a finite number ≥ 0', minutes);
 }
 
 /**
@@ -153,7 +164,7 @@ function checkActivity(activity: AttendanceActivity): void {
 export function attendsEventTriggerFires(event: WebinarEvent, activity: AttendanceActivity, criteria: AttendanceCriteria, now: Date): boolean {
   const valid = requireValidCriteria(criteria);
   if (valid.kind !== 'attends-event') {
-    throw new InvalidInputError('criteria.kind', `The Attends Event trigger needs criteria of kind "attends-event", got "${valid.kind}".`);
+    throw invalidInput('criteria.kind', '"attends-event" for the Attends Event trigger', valid.kind);
   }
   checkActivity(activity);
   const { timeZone } = checkEvent(event);

@@ -68,7 +68,8 @@ describe('calendar days', () => {
     expect(daysBetween('2026-03-20', '2026-04-19')).toBe(30);
     expect(isoWeekday('2026-03-30')).toBe(1);
     expect(isoWeekday('2026-03-29')).toBe(7);
-    expect(monthOf('2028-02-10')).toEqual({ first: '2028-02-01', last: '2028-02-29' });
+    expect(monthOf('2028-02-10')).toEqual(['2028-02-01', '2028-02-29']);
+    expect(monthOf('2026-12-31')).toEqual(['2026-12-01', '2026-12-31']);
   });
 
   it('maps instants to days in a zone with a 45-minute offset', () => {

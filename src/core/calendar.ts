@@ -2,23 +2,20 @@
  * Calendar days ('YYYY-MM-DD') and the mapping of instants to days in an IANA time zone.
  * Days are plain strings so they sort, compare and serialize without any time zone attached.
  */
-import { InvalidInputError } from './errors.ts';
+import { invalidInput, InvalidInputError } from './errors.ts';
 
 /** A calendar day, `YYYY-MM-DD`. */
 export type CalendarDay = string;
 
 export const MILLISECONDS_PER_DAY = 86_400_000;
 
-const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** What messages call a valid `CalendarDay`. */
+export const A_CALENDAR_DAY = 'a calendar day YYYY-MM-DD';
 
 /** True when `text` is a real calendar day in `YYYY-MM-DD` form (no 2026-02-30). */
 export function isCalendarDay(text: unknown): text is CalendarDay {
-  if (typeof text !== 'string') return false;
-  const match = DAY_PATTERN.exec(text);
-  if (!match) return false;
-  const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  // Date.UTC rolls a day the month does not have over into the next month, so it reads back differently.
+  return typeof text === 'string' && /^\d{4}-\d\d-\d\d$/.test(text) && utcMidnightToDay(dayToUtcMidnight(text)) === text;
 }
 
 function dayToUtcMidnight(day: CalendarDay): number {
@@ -46,10 +43,10 @@ export function isoWeekday(day: CalendarDay): number {
 }
 
 /** First and last day of the month containing `day`. */
-export function monthOf(day: CalendarDay): { first: CalendarDay; last: CalendarDay } {
-  const first = `${day.slice(0, 7)}-01`;
-  const [year, month] = first.split('-').map(Number) as [number, number];
-  return { first, last: utcMidnightToDay(Date.UTC(year, month, 0)) };
+export function monthOf(day: CalendarDay): [first: CalendarDay, last: CalendarDay] {
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  // Day 0 of the next month is the last day of this one.
+  return [`${day.slice(0, 7)}-01`, utcMidnightToDay(Date.UTC(year, month, 0))];
 }
 
 /** Every day from `from` to `to`, both included. */
@@ -59,21 +56,25 @@ export function daysFromTo(from: CalendarDay, to: CalendarDay): CalendarDay[] {
   return days;
 }
 
+const AN_IANA_ZONE = 'an IANA time zone name such as "Europe/Amsterdam"';
+
 /** Throws `InvalidInputError` naming `field` unless `timeZone` is an IANA zone `Intl` knows. */
 export function assertTimeZone(timeZone: unknown, field: string): asserts timeZone is string {
-  if (typeof timeZone !== 'string' || timeZone.trim() === '') {
-    throw new InvalidInputError(field, `${field} must be an IANA time zone name such as "Europe/Amsterdam".`);
-  }
+  // Blank text would silently mean the runtime's own zone.
+  if (typeof timeZone !== 'string' || timeZone.trim() === '') throw invalidInput(field, AN_IANA_ZONE, timeZone);
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    createDayInZone(timeZone);
   } catch {
-    throw new InvalidInputError(field, `${field} "${timeZone}" is not a time zone this runtime knows (expected an IANA name such as "Europe/Amsterdam").`);
+    // Intl throws a RangeError for a zone it does not know.
+    throw new InvalidInputError(field, `${field} "${timeZone}" is not a time zone this runtime knows; it must be ${AN_IANA_ZONE}.`);
   }
 }
 
-// Time zone offsets, and so local midnights and DST switches, fall on whole quarter hours of
-// UTC for every modern zone: inside one UTC quarter hour the local day cannot change.
-const QUARTER_HOUR = 900_000;
+/**
+ * Time zone offsets, and so local midnights and DST switches, fall on whole quarter hours of
+ * UTC for every modern zone: inside one UTC quarter hour the local day cannot change.
+ */
+export const QUARTER_HOUR = 900_000;
 
 /**
  * Returns a function mapping an instant (epoch ms) to its calendar day in `timeZone`.
@@ -81,97 +82,72 @@ const QUARTER_HOUR = 900_000;
  * The memo lives in the returned function only: no shared state.
  */
 export function createDayInZone(timeZone: string): (instant: number) => CalendarDay {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    calendar: 'gregory',
-    numberingSystem: 'latn',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
+  // en-US writes MM/DD/YYYY, in Latin digits and the Gregorian calendar.
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const memo = new Map<number, CalendarDay>();
   return (instant) => {
     const bucket = Math.floor(instant / QUARTER_HOUR);
     let day = memo.get(bucket);
     if (day === undefined) {
-      let year = '';
-      let month = '';
-      let date = '';
-      for (const part of format.formatToParts(instant)) {
-        if (part.type === 'year') year = part.value.padStart(4, '0');
-        else if (part.type === 'month') month = part.value;
-        else if (part.type === 'day') date = part.value;
-      }
-      day = `${year}-${month}-${date}`;
+      const [month, date, year = ''] = format.format(instant).split('/');
+      day = `${year.padStart(4, '0')}-${month}-${date}`;
       memo.set(bucket, day);
     }
     return day;
   };
 }
 
-function digitsAt(text: string, start: number, count: number): number {
+// `YYYY-MM-DDTHH:MM[:SS[.fraction]]` then `Z` or `±HH:MM` (`±HHMM`), with every field in range
+// except the day of the month, which depends on the month and year (checked after).
+// Groups do not capture: `test` is then markedly faster.
+const INSTANT = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
+
+/** The number the digits `text[start]` … `text[end − 1]` spell (known to be digits). */
+function digitsAt(text: string, start: number, end: number): number {
   let value = 0;
-  for (let index = start; index < start + count; index++) {
-    const code = text.charCodeAt(index) - 48;
-    if (code < 0 || code > 9) return -1;
-    value = value * 10 + code;
-  }
+  for (let index = start; index < end; index++) value = value * 10 + text.charCodeAt(index) - 48;
   return value;
 }
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** What messages call a valid instant for `parseInstant`. */
+export const AN_INSTANT = 'an ISO-8601 instant with an offset';
 
 /**
  * Parses an ISO-8601 instant that carries its offset to epoch ms, or returns `null`:
  * `YYYY-MM-DDTHH:MM[:SS[.fraction]]` then `Z` or `±HH:MM` (`±HHMM`). A Date is taken as is.
  * Strings without an offset are refused on purpose: `Date.parse` would read them in the
- * runtime's own zone, and the browser's zone must never leak into the numbers. Hand-written
- * because it runs once per view and is several times faster than `Date.parse`.
+ * runtime's own zone, and the browser's zone must never leak into the numbers. It runs once
+ * per view, so the shape is checked by one regular expression test (no match array) and the
+ * fields are read at their fixed positions: several times faster than `Date.parse`.
+ *
+ * @example parseInstant('2026-03-21T10:00:00+01:00') // Date.UTC(2026, 2, 21, 9)
  */
 export function parseInstant(value: unknown): number | null {
   if (value instanceof Date) {
     const time = value.getTime();
     return Number.isFinite(time) ? time : null;
   }
-  if (typeof value !== 'string' || value.length < 17) return null;
-  const year = digitsAt(value, 0, 4);
-  const month = digitsAt(value, 5, 2);
-  const day = digitsAt(value, 8, 2);
-  const hour = digitsAt(value, 11, 2);
-  const minute = digitsAt(value, 14, 2);
-  const separator = value[10];
-  if (
-    year < 0 || value[4] !== '-' || value[7] !== '-' || (separator !== 'T' && separator !== 't') || value[13] !== ':' ||
-    month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month - 1] as number) || hour < 0 || hour > 23 || minute < 0 || minute > 59
-  ) return null;
-  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return null;
-  let index = 16;
-  let milliseconds = 0;
+  if (typeof value !== 'string' || !INSTANT.test(value)) return null;
+  const day = digitsAt(value, 8, 10);
   let second = 0;
-  if (value[index] === ':') {
-    second = digitsAt(value, index + 1, 2);
-    if (second < 0 || second > 59) return null;
-    index += 3;
-    if (value[index] === '.') {
-      const fractionStart = ++index;
-      while (index < value.length && index - fractionStart < 9 && digitsAt(value, index, 1) >= 0) index++;
-      if (index === fractionStart) return null;
-      milliseconds = Number(value.slice(fractionStart, Math.min(index, fractionStart + 3)).padEnd(3, '0'));
+  let milliseconds = 0;
+  if (value[16] === ':') {
+    second = digitsAt(value, 17, 19);
+    // Milliseconds are the first three digits of the fraction; Date.parse drops finer ones too.
+    for (let index = 20, scale = 100; value[19] === '.' && scale >= 1; index++, scale /= 10) {
+      const digit = value.charCodeAt(index) - 48;
+      if (digit < 0 || digit > 9) break;
+      milliseconds += digit * scale;
     }
   }
-  let offsetMinutes = 0;
-  const sign = value[index];
-  if (sign === 'Z' || sign === 'z') index++;
-  else if (sign === '+' || sign === '-') {
-    const offsetHours = digitsAt(value, index + 1, 2);
-    const colon = value[index + 3] === ':' ? 1 : 0;
-    const offsetRest = digitsAt(value, index + 3 + colon, 2);
-    if (offsetHours < 0 || offsetHours > 23 || offsetRest < 0 || offsetRest > 59) return null;
-    offsetMinutes = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetRest);
-    index += 5 + colon;
-  } else return null;
-  if (index !== value.length) return null;
-  return Date.UTC(year, month - 1, day, hour, minute, second, milliseconds) - offsetMinutes * 60_000;
+  const wallClock = Date.UTC(digitsAt(value, 0, 4), digitsAt(value, 5, 7) - 1, day, digitsAt(value, 11, 13), digitsAt(value, 14, 16), second, milliseconds);
+  // Date.UTC rolls a day the month does not have (2026-02-29, 04-31) over into the next month.
+  if (day > 28 && new Date(wallClock).getUTCDate() !== day) return null;
+  const end = value.length;
+  if (value[end - 1] === 'Z' || value[end - 1] === 'z') return wallClock;
+  const hoursAt = end - (value[end - 3] === ':' ? 5 : 4);
+  const offset = (digitsAt(value, hoursAt, hoursAt + 2) * 60 + digitsAt(value, end - 2, end)) * 60_000;
+  return value[hoursAt - 1] === '-' ? wallClock + offset : wallClock - offset;
 }
 
 /**

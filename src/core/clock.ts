@@ -1,8 +1,6 @@
-import { createDayInZone, MILLISECONDS_PER_DAY } from './calendar.ts';
+import { createDayInZone, MILLISECONDS_PER_DAY, QUARTER_HOUR } from './calendar.ts';
 import type { WebinarEvent } from './types.ts';
 import { checkEvent, checkNow, ON_DEMAND_TRACKING_DAYS } from './window.ts';
-
-const QUARTER_HOUR = 900_000;
 
 /**
  * The next instant after `now` at which anything clock-dependent changes for this event:

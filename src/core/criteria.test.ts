@@ -39,17 +39,17 @@ describe('validateCriteria accepts every kind, mode and operator', () => {
 describe('validateCriteria rejects with the field named', () => {
   it.each<[string, unknown, string, RegExp]>([
     ['not an object', 'has-attended', '', /must be an object/],
-    ['an unknown version', { version: 2, kind: 'has-attended' }, 'version', /version 2/],
+    ['an unknown version', { version: 2, kind: 'has-attended' }, 'version', /^version must be 1, the criteria version this kit reads, got 2\.$/],
     ['an unknown kind', { version: 1, kind: 'watched' }, 'kind', /"has-attended", "has-not-attended", "attends-event"/],
     ['an unknown mode', { version: 1, kind: 'has-attended', eventMode: 'both' }, 'eventMode', /left out for both/],
     ['an unknown field', { version: 1, kind: 'has-attended', audience: 3 }, 'audience', /Unknown field "audience"/],
     ['Watch Date with mode live', { version: 1, kind: 'has-attended', eventMode: 'live', watchDate: { operator: 'in-past', days: 3 } }, 'watchDate', /only available when Event Mode is On-Demand \(Event Mode is "live"\)/],
     ['Watch Duration with mode unset', { version: 1, kind: 'attends-event', watchDuration: { operator: 'at-least', minutes: 3 } }, 'watchDuration', /only available when Event Mode is On-Demand \(Event Mode is unset/],
     ['an unknown date operator', { ...onDemand, watchDate: { operator: 'around', date: '2026-03-21' } }, 'watchDate.operator', /must be one of/],
-    ['a missing date', { ...onDemand, watchDate: { operator: 'is' } }, 'watchDate.date', /valid date/],
-    ['an impossible date', { ...onDemand, watchDate: { operator: 'before', date: '2026-02-30' } }, 'watchDate.date', /valid date/],
-    ['between without end', { ...onDemand, watchDate: { operator: 'between', date: '2026-03-21' } }, 'watchDate.to', /valid date/],
-    ['between reversed', { ...onDemand, watchDate: { operator: 'between', date: '2026-03-28', to: '2026-03-21' } }, 'watchDate.to', /on or after the start/],
+    ['a missing date', { ...onDemand, watchDate: { operator: 'is' } }, 'watchDate.date', /^watchDate.date must be a calendar day YYYY-MM-DD, got undefined\.$/],
+    ['an impossible date', { ...onDemand, watchDate: { operator: 'before', date: '2026-02-30' } }, 'watchDate.date', /got "2026-02-30"/],
+    ['between without end', { ...onDemand, watchDate: { operator: 'between', date: '2026-03-21' } }, 'watchDate.to', /^watchDate.to must be a calendar day YYYY-MM-DD/],
+    ['between reversed', { ...onDemand, watchDate: { operator: 'between', date: '2026-03-28', to: '2026-03-21' } }, 'watchDate.to', /^watchDate.to must not be less than watchDate.date\.$/],
     ['in past without N', { ...onDemand, watchDate: { operator: 'in-past' } }, 'watchDate.days', /at least 1/],
     ['in past 0 days', { ...onDemand, watchDate: { operator: 'in-past', days: 0 } }, 'watchDate.days', /at least 1/],
     ['in past 2.5 days', { ...onDemand, watchDate: { operator: 'in-past', days: 2.5 } }, 'watchDate.days', /whole number/],
@@ -59,7 +59,7 @@ describe('validateCriteria rejects with the field named', () => {
     ['fractional minutes', { ...onDemand, watchDuration: { operator: 'is', minutes: 1.5 } }, 'watchDuration.minutes', /whole number/],
     ['minutes as text', { ...onDemand, watchDuration: { operator: 'is', minutes: '5' } }, 'watchDuration.minutes', /got "5"/],
     ['between without maximum', { ...onDemand, watchDuration: { operator: 'between', minutes: 5 } }, 'watchDuration.to', /whole number/],
-    ['between reversed', { ...onDemand, watchDuration: { operator: 'between', minutes: 9, to: 5 } }, 'watchDuration.to', /at least the minimum/],
+    ['between reversed', { ...onDemand, watchDuration: { operator: 'between', minutes: 9, to: 5 } }, 'watchDuration.to', /^watchDuration.to must not be less than watchDuration.minutes\.$/],
     ['an unknown duration operator', { ...onDemand, watchDuration: { operator: 'about', minutes: 5 } }, 'watchDuration.operator', /must be one of/],
     ['a constraint that is not an object', { ...onDemand, watchDuration: 5 }, 'watchDuration', /must be an object/],
   ])('%s', (_, input, path, message) => {
@@ -79,8 +79,8 @@ describe('validateCriteria rejects with the field named', () => {
     expect(validateCriteria(input).valid).toBe(true);
     const result = validateCriteria(input, { event: amsterdamEvent });
     expect(result.valid ? [] : result.errors).toEqual([
-      { path: 'watchDate.date', message: "2026-03-19 is outside the event's on-demand window (2026-03-20 to 2026-04-19)." },
-      { path: 'watchDate.to', message: "2026-04-20 is outside the event's on-demand window (2026-03-20 to 2026-04-19)." },
+      { path: 'watchDate.date', message: 'watchDate.date 2026-03-19 is outside the on-demand window 2026-03-20 … 2026-04-19.' },
+      { path: 'watchDate.to', message: 'watchDate.to 2026-04-20 is outside the on-demand window 2026-03-20 … 2026-04-19.' },
     ]);
   });
 });

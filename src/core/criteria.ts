@@ -3,10 +3,10 @@
  * store and send to its backend. `validateCriteria` is the single gate: everything that
  * evaluates criteria accepts only what it returns.
  */
-import { isCalendarDay, type CalendarDay } from './calendar.ts';
-import { describeValue, type CriteriaError } from './errors.ts';
+import { A_CALENDAR_DAY, isCalendarDay, type CalendarDay } from './calendar.ts';
+import { describeValue, isRecord, mustBe, type CriteriaError } from './errors.ts';
 import type { WebinarEvent } from './types.ts';
-import { onDemandWindow } from './window.ts';
+import { onDemandWindow, outsideWindow, type OnDemandWindow } from './window.ts';
 
 export const CRITERIA_VERSION = 1;
 
@@ -20,9 +20,6 @@ export const EVENT_MODES: readonly EventMode[] = ['live', 'on-demand'];
 
 export type SingleDateOperator = 'is' | 'is-not' | 'before' | 'after' | 'on-or-before' | 'on-or-after';
 export type WatchDateOperator = SingleDateOperator | 'between' | 'in-past' | 'in-time-frame';
-export const WATCH_DATE_OPERATORS: readonly WatchDateOperator[] = [
-  'is', 'is-not', 'before', 'after', 'on-or-before', 'on-or-after', 'between', 'in-past', 'in-time-frame',
-];
 
 /** Named time frames; weeks start on Monday (ISO 8601). */
 export type TimeFrame = 'today' | 'yesterday' | 'this-week' | 'last-week' | 'this-month' | 'last-month';
@@ -70,14 +67,30 @@ export interface ValidateCriteriaOptions {
   event?: WebinarEvent;
 }
 
-type Fields = Record<string, unknown>;
+/** The fields each Watch Date operator takes besides `operator` (in the order the picker lists operators). */
+export const WATCH_DATE_FIELDS: Readonly<Record<WatchDateOperator, readonly ('date' | 'to' | 'days' | 'frame')[]>> = {
+  is: ['date'], 'is-not': ['date'], before: ['date'], after: ['date'], 'on-or-before': ['date'], 'on-or-after': ['date'],
+  between: ['date', 'to'], 'in-past': ['days'], 'in-time-frame': ['frame'],
+};
 
-function isFields(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Watch Date operators, in the order the picker lists them. */
+export const WATCH_DATE_OPERATORS = Object.keys(WATCH_DATE_FIELDS) as readonly WatchDateOperator[];
+
+/** The fields each Watch Duration operator takes besides `operator`. */
+export function watchDurationFieldsOf(operator: WatchDurationOperator): readonly ('minutes' | 'to')[] {
+  return operator === 'between' ? ['minutes', 'to'] : ['minutes'];
 }
 
-function quoteList(values: readonly string[]): string {
-  return values.map((value) => `"${value}"`).join(', ');
+type Fields = Record<string, unknown>;
+
+/** The problem of a field that is not what it must be, named by its path. */
+function problem(path: string, expected: string, value: unknown): CriteriaError {
+  return { path, message: mustBe(path, expected, value) };
+}
+
+/** `one of "a", "b"` for a message. */
+function oneOf(values: readonly string[]): string {
+  return `one of ${values.map((value) => `"${value}"`).join(', ')}`;
 }
 
 function rejectUnknownFields(fields: Fields, allowed: readonly string[], prefix: string, why: string, errors: CriteriaError[]): void {
@@ -86,79 +99,55 @@ function rejectUnknownFields(fields: Fields, allowed: readonly string[], prefix:
   }
 }
 
-/** The fields each Watch Date operator takes besides `operator`. */
-export const WATCH_DATE_FIELDS: Readonly<Record<WatchDateOperator, readonly ('date' | 'to' | 'days' | 'frame')[]>> = {
-  is: ['date'], 'is-not': ['date'], before: ['date'], after: ['date'], 'on-or-before': ['date'], 'on-or-after': ['date'],
-  between: ['date', 'to'], 'in-past': ['days'], 'in-time-frame': ['frame'],
-};
+/** Watch Date or Watch Duration: its display name and operators. */
+const CONSTRAINTS = {
+  watchDate: { label: 'Watch Date', operators: WATCH_DATE_OPERATORS },
+  watchDuration: { label: 'Watch Duration', operators: WATCH_DURATION_OPERATORS },
+} as const;
 
-/** The fields each Watch Duration operator takes besides `operator`. */
-export function watchDurationFieldsOf(operator: WatchDurationOperator): readonly ('minutes' | 'to')[] {
-  return operator === 'between' ? ['minutes', 'to'] : ['minutes'];
-}
-
-function readWatchDate(input: unknown, errors: CriteriaError[], window: { firstDay: string; lastDay: string } | undefined): WatchDateConstraint | undefined {
-  if (!isFields(input)) {
-    errors.push({ path: 'watchDate', message: 'Watch Date must be an object with an operator.' });
+/**
+ * Checks one constraint: an object with a known operator and exactly that operator's fields,
+ * each of the right kind; `between` needs its ends in order. Returns it, or undefined after
+ * pushing its problems.
+ */
+function readConstraint(name: keyof typeof CONSTRAINTS, input: unknown, errors: CriteriaError[], window: OnDemandWindow | undefined): Fields | undefined {
+  const { label, operators } = CONSTRAINTS[name];
+  if (!isRecord(input)) {
+    errors.push(problem(name, 'an object with an operator', input));
     return undefined;
   }
-  const operator = input.operator as WatchDateOperator;
-  if (!WATCH_DATE_OPERATORS.includes(operator)) {
-    errors.push({ path: 'watchDate.operator', message: `Watch Date operator must be one of ${quoteList(WATCH_DATE_OPERATORS)}.` });
+  const operator = input.operator;
+  if (!(operators as readonly unknown[]).includes(operator)) {
+    errors.push(problem(`${name}.operator`, oneOf(operators), operator));
     return undefined;
   }
-  const fields = WATCH_DATE_FIELDS[operator];
+  const fields: readonly string[] = name === 'watchDate' ? WATCH_DATE_FIELDS[operator as WatchDateOperator] : watchDurationFieldsOf(operator as WatchDurationOperator);
   const before = errors.length;
-  rejectUnknownFields(input, ['operator', ...fields], 'watchDate.', ` for Watch Date operator "${operator}"`, errors);
-  for (const field of fields.filter((name) => name === 'date' || name === 'to')) {
-    const day = input[field];
-    if (!isCalendarDay(day)) {
-      errors.push({ path: `watchDate.${field}`, message: `Watch Date needs a valid date (YYYY-MM-DD) here, got ${describeValue(day ?? null)}.` });
-    } else if (window !== undefined && (day < window.firstDay || day > window.lastDay)) {
-      errors.push({ path: `watchDate.${field}`, message: `${day} is outside the event's on-demand window (${window.firstDay} to ${window.lastDay}).` });
-    }
-  }
-  if (operator === 'between' && errors.length === before && (input.date as string) > (input.to as string)) {
-    errors.push({ path: 'watchDate.to', message: 'The end date must be on or after the start date.' });
-  }
-  if (operator === 'in-past' && !(Number.isInteger(input.days) && (input.days as number) >= 1)) {
-    errors.push({ path: 'watchDate.days', message: `"In past N days" needs a whole number of days of at least 1, got ${describeValue(input.days ?? null)}.` });
-  }
-  if (operator === 'in-time-frame' && !TIME_FRAMES.includes(input.frame as TimeFrame)) {
-    errors.push({ path: 'watchDate.frame', message: `Time frame must be one of ${quoteList(TIME_FRAMES)}.` });
-  }
-  if (errors.length > before) return undefined;
+  rejectUnknownFields(input, ['operator', ...fields], `${name}.`, ` for ${label} operator "${String(operator)}"`, errors);
   const constraint: Fields = { operator };
-  for (const field of fields) constraint[field] = input[field];
-  return constraint as WatchDateConstraint;
-}
-
-function readWatchDuration(input: unknown, errors: CriteriaError[]): WatchDurationConstraint | undefined {
-  if (!isFields(input)) {
-    errors.push({ path: 'watchDuration', message: 'Watch Duration must be an object with an operator.' });
-    return undefined;
-  }
-  const operator = input.operator as WatchDurationOperator;
-  if (!WATCH_DURATION_OPERATORS.includes(operator)) {
-    errors.push({ path: 'watchDuration.operator', message: `Watch Duration operator must be one of ${quoteList(WATCH_DURATION_OPERATORS)}.` });
-    return undefined;
-  }
-  const fields = watchDurationFieldsOf(operator);
-  const before = errors.length;
-  rejectUnknownFields(input, ['operator', ...fields], 'watchDuration.', ` for Watch Duration operator "${operator}"`, errors);
   for (const field of fields) {
-    const minutes = input[field];
-    if (!(Number.isInteger(minutes) && (minutes as number) >= 0)) {
-      errors.push({ path: `watchDuration.${field}`, message: `Minutes must be a whole number of at least 0, got ${describeValue(minutes ?? null)}.` });
+    const path = `${name}.${field}`;
+    const value = (constraint[field] = input[field]);
+    if (field === 'frame') {
+      if (!TIME_FRAMES.includes(value as TimeFrame)) errors.push(problem(path, oneOf(TIME_FRAMES), value));
+    } else if (name === 'watchDuration' || field === 'days') {
+      // Minutes are whole and may be 0; "in past N days" needs N ≥ 1 (today counts as one).
+      const least = field === 'days' ? 1 : 0;
+      if (!(Number.isInteger(value) && (value as number) >= least)) errors.push(problem(path, `a whole number of at least ${least}`, value));
+    } else if (!isCalendarDay(value)) {
+      errors.push(problem(path, A_CALENDAR_DAY, value));
+    } else if (window !== undefined) {
+      const outside = outsideWindow(path, value, window);
+      if (outside !== undefined) errors.push({ path, message: outside });
     }
   }
-  if (operator === 'between' && errors.length === before && (input.minutes as number) > (input.to as number)) {
-    errors.push({ path: 'watchDuration.to', message: 'The maximum must be at least the minimum.' });
-  }
   if (errors.length > before) return undefined;
-  return (operator === 'between'
-    ? { operator, minutes: input.minutes, to: input.to }
-    : { operator, minutes: input.minutes }) as WatchDurationConstraint;
+  const from = fields[0] as string;
+  if (operator === 'between' && (constraint[from] as number | string) > (constraint.to as number | string)) {
+    errors.push({ path: `${name}.to`, message: `${name}.to must not be less than ${name}.${from}.` });
+    return undefined;
+  }
+  return constraint;
 }
 
 /**
@@ -171,46 +160,34 @@ function readWatchDuration(input: unknown, errors: CriteriaError[]): WatchDurati
  * // { valid: false, errors: [{ path: 'watchDuration', message: 'Watch Duration is only available when Event Mode is On-Demand …' }] }
  */
 export function validateCriteria(input: unknown, options: ValidateCriteriaOptions = {}): CriteriaValidation {
+  if (!isRecord(input)) {
+    return { valid: false, errors: [{ path: '', message: mustBe('Criteria', 'an object such as { "version": 1, "kind": "has-attended" }', input) }] };
+  }
   const errors: CriteriaError[] = [];
-  if (!isFields(input)) {
-    return { valid: false, errors: [{ path: '', message: 'Criteria must be an object such as { "version": 1, "kind": "has-attended" }.' }] };
-  }
-  rejectUnknownFields(input, ['version', 'kind', 'eventMode', 'watchDate', 'watchDuration'], '', '', errors);
-  if (input.version !== CRITERIA_VERSION) {
-    errors.push({ path: 'version', message: `Unsupported criteria version ${describeValue(input.version ?? null)}; this kit reads version ${CRITERIA_VERSION}.` });
-  }
+  rejectUnknownFields(input, ['version', 'kind', 'eventMode', ...Object.keys(CONSTRAINTS)], '', '', errors);
+  if (input.version !== CRITERIA_VERSION) errors.push(problem('version', `${CRITERIA_VERSION}, the criteria version this kit reads`, input.version));
   const kind = input.kind as CriteriaKind;
-  if (!CRITERIA_KINDS.includes(kind)) {
-    errors.push({ path: 'kind', message: `Kind must be one of ${quoteList(CRITERIA_KINDS)}.` });
-  }
+  if (!CRITERIA_KINDS.includes(kind)) errors.push(problem('kind', oneOf(CRITERIA_KINDS), kind));
   // null is how some serializers write an unset optional field: it means "live or on-demand".
   const eventMode = input.eventMode ?? undefined;
   if (eventMode !== undefined && !EVENT_MODES.includes(eventMode as EventMode)) {
-    errors.push({ path: 'eventMode', message: `Event Mode must be "live", "on-demand", or left out for both.` });
+    errors.push(problem('eventMode', `${oneOf(EVENT_MODES)}, or left out for both`, eventMode));
   }
   const window = options.event === undefined ? undefined : onDemandWindow(options.event);
   const criteria: AttendanceCriteria = { version: CRITERIA_VERSION, kind };
   if (eventMode !== undefined) criteria.eventMode = eventMode as EventMode;
-  const constraints = [
-    ['watchDate', 'Watch Date'],
-    ['watchDuration', 'Watch Duration'],
-  ] as const;
-  for (const [field, label] of constraints) {
-    const value = input[field] ?? undefined;
+  for (const name of ['watchDate', 'watchDuration'] as const) {
+    const value = input[name] ?? undefined;
     if (value === undefined) continue;
     if (eventMode !== 'on-demand') {
       errors.push({
-        path: field,
-        message: `${label} is only available when Event Mode is On-Demand (Event Mode is ${eventMode === undefined ? 'unset, meaning live or on-demand' : describeValue(eventMode)}).`,
+        path: name,
+        message: `${CONSTRAINTS[name].label} is only available when Event Mode is On-Demand (Event Mode is ${eventMode === undefined ? 'unset, meaning live or on-demand' : describeValue(eventMode)}).`,
       });
     }
-    if (field === 'watchDate') {
-      const watchDate = readWatchDate(value, errors, window);
-      if (watchDate !== undefined) criteria.watchDate = watchDate;
-    } else {
-      const watchDuration = readWatchDuration(value, errors);
-      if (watchDuration !== undefined) criteria.watchDuration = watchDuration;
-    }
+    const constraint = readConstraint(name, value, errors, window);
+    // Checked field by field above: the operator's own fields, of the right kind.
+    if (constraint !== undefined) (criteria as unknown as Fields)[name] = constraint;
   }
   return errors.length > 0 ? { valid: false, errors } : { valid: true, criteria };
 }

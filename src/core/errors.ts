@@ -55,3 +55,22 @@ export function describeValue(value: unknown): string {
     }
   }
 }
+
+/** True for a plain object (not null, not an array): the shape every record and payload must have. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The wording of every input problem: "`subject` must be `expected`, got `value`." The value
+ * is left out when there is none worth quoting (a whole payload of the wrong shape).
+ */
+export function mustBe(subject: string, expected: string, ...got: [value: unknown] | []): string {
+  return `${subject} must be ${expected}${got.length === 0 ? '' : `, got ${describeValue(got[0])}`}.`;
+}
+
+/** An `InvalidInputError` naming `field`, worded by `mustBe`. */
+export function invalidInput(field: string, expected: string, ...got: [value: unknown] | []): InvalidInputError {
+  return new InvalidInputError(field, mustBe(field, expected, ...got));
+}
+

@@ -69,7 +69,7 @@ export function statisticsOf(analysis: AttendanceAnalysis, now: number, options:
     totalVisitors,
     rewatchers,
     averageWatchMinutes: everyone === 0 ? null : (noShowWatchMinutes + rewatchWatchMinutes) / everyone,
-    medianWatchMinutes: median(Float64Array.from(perVisitor).sort()),
+    medianWatchMinutes: median(new Float64Array(perVisitor).sort()),
     noShowWatchMinutes,
     rewatchWatchMinutes,
     reportedThrough: analysis.reportedThrough,

@@ -35,21 +35,21 @@ export const PROGRAM_STATUS_NAMES: Readonly<Record<ProgramStatus, string>> = {
   'attended-on-demand': 'Attended On-Demand',
 };
 
-// Spellings seen in exports, after folding case and separators to single hyphens.
-const STATUS_SPELLINGS: ReadonlyMap<string, ProgramStatus> = new Map([
-  ['not-in-program', 'not-in-program'],
-  ['invited', 'invited'],
-  ['pending-approval', 'pending-approval'],
+/** Case and runs of spaces, underscores, slashes and hyphens do not matter: "No_Show" is "no-show". */
+function foldSpelling(text: string): string {
+  return text.trim().toLowerCase().replace(/[\s_/-]+/g, '-');
+}
+
+// Every status is known by its id and by its display name; the rest are spellings seen in exports.
+const STATUS_SPELLINGS: ReadonlyMap<string, ProgramStatus> = new Map<string, ProgramStatus>([
+  ...(Object.entries(PROGRAM_STATUS_NAMES) as [ProgramStatus, string][]).flatMap(([status, name]): [string, ProgramStatus][] => [
+    [status, status],
+    [foldSpelling(name), status],
+  ]),
   ['pending', 'pending-approval'],
-  ['rejected', 'rejected'],
   ['wait-listed', 'rejected'],
   ['waitlisted', 'rejected'],
-  ['rejected-wait-listed', 'rejected'],
-  ['registered', 'registered'],
-  ['no-show', 'no-show'],
   ['noshow', 'no-show'],
-  ['attended', 'attended'],
-  ['attended-on-demand', 'attended-on-demand'],
   ['attended-ondemand', 'attended-on-demand'],
 ]);
 
@@ -61,8 +61,7 @@ const STATUS_SPELLINGS: ReadonlyMap<string, ProgramStatus> = new Map([
  * @example normalizeStatus('Attended On-demand') // 'attended-on-demand'
  */
 export function normalizeStatus(text: string): ProgramStatus {
-  const folded = typeof text === 'string' ? text.trim().toLowerCase().replace(/[\s_/-]+/g, '-') : '';
-  const status = STATUS_SPELLINGS.get(folded);
+  const status = STATUS_SPELLINGS.get(typeof text === 'string' ? foldSpelling(text) : '');
   if (status === undefined) {
     throw new InvalidInputError(
       'status',

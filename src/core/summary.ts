@@ -1,8 +1,8 @@
-import { addDays, daysBetween, daysFromTo, isCalendarDay, type CalendarDay } from './calendar.ts';
+import { A_CALENDAR_DAY, addDays, daysBetween, daysFromTo, isCalendarDay, type CalendarDay } from './calendar.ts';
 import { analyzeAttendance, type AttendanceAnalysis } from './activity.ts';
-import { describeValue, InvalidInputError } from './errors.ts';
+import { invalidInput, InvalidInputError } from './errors.ts';
 import type { Attendance, Diagnostic, WebinarEvent } from './types.ts';
-import type { OnDemandWindow } from './window.ts';
+import { outsideWindow, type OnDemandWindow } from './window.ts';
 
 /** A range of days, both ends included. */
 export interface DayRange {
@@ -35,19 +35,15 @@ export interface DailyOnDemandVisitorsResult {
 export function checkDayRange(range: DayRange | undefined | null, window: OnDemandWindow): DayRange {
   // null as well: JSON and many callers spell "no range" that way.
   if (range === undefined || range === null) return { from: window.firstDay, to: window.lastDay };
-  if (typeof range !== 'object') throw new InvalidInputError('range', 'range must be { from, to } with days YYYY-MM-DD, or left out for the whole window.');
+  if (typeof range !== 'object') throw invalidInput('range', '{ from, to } with days YYYY-MM-DD, or left out for the whole window', range);
   for (const end of ['from', 'to'] as const) {
+    const field = `range.${end}`;
     const day = range[end];
-    if (!isCalendarDay(day)) {
-      throw new InvalidInputError(`range.${end}`, `range.${end} must be a calendar day YYYY-MM-DD, got ${describeValue(day)}.`);
-    }
-    if (day < window.firstDay || day > window.lastDay) {
-      throw new InvalidInputError(`range.${end}`, `range.${end} ${day} is outside the on-demand window ${window.firstDay} … ${window.lastDay}.`);
-    }
+    if (!isCalendarDay(day)) throw invalidInput(field, A_CALENDAR_DAY, day);
+    const outside = outsideWindow(field, day, window);
+    if (outside !== undefined) throw new InvalidInputError(field, outside);
   }
-  if (range.from > range.to) {
-    throw new InvalidInputError('range.to', `range.to ${range.to} is before range.from ${range.from}.`);
-  }
+  if (range.from > range.to) throw new InvalidInputError('range.to', `range.to ${range.to} is before range.from ${range.from}.`);
   return { from: range.from, to: range.to };
 }
 
@@ -117,7 +113,7 @@ export function summaryRange(window: OnDemandWindow, choice: SummaryRangeChoice,
   if (choice.kind === 'day') return checkDayRange({ from: choice.day, to: choice.day }, window);
   if (choice.kind === 'window' || today < window.firstDay) return { from: window.firstDay, to: window.lastDay };
   if (!Number.isInteger(choice.days) || choice.days < 1) {
-    throw new InvalidInputError('choice.days', `The number of days must be a whole number of at least 1, got ${describeValue(choice.days)}.`);
+    throw invalidInput('choice.days', 'a whole number of days of at least 1', choice.days);
   }
   const to = today > window.lastDay ? window.lastDay : today;
   // Compare before subtracting: a huge N would take the arithmetic out of Date's range.

@@ -1,5 +1,5 @@
-import { assertTimeZone, createDayInZone, MILLISECONDS_PER_DAY, parseInstant, type CalendarDay } from './calendar.ts';
-import { describeValue, InvalidInputError } from './errors.ts';
+import { AN_INSTANT, assertTimeZone, createDayInZone, MILLISECONDS_PER_DAY, parseInstant, type CalendarDay } from './calendar.ts';
+import { describeValue, invalidInput, InvalidInputError } from './errors.ts';
 import type { WebinarEvent } from './types.ts';
 
 /** Tracking of on-demand views stops this many days after the event ends. A domain constant, not a setting. */
@@ -17,30 +17,26 @@ export interface CheckedEvent {
   timeZone: string;
 }
 
+/** Non-text ids and names (JSON can hold anything) as text, so they display as given. */
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : describeValue(value);
+}
+
 /** Checks the structure of an event; throws `InvalidInputError` naming the bad field. */
 export function checkEvent(event: WebinarEvent): CheckedEvent {
-  if (typeof event !== 'object' || event === null) {
-    throw new InvalidInputError('event', 'event must be an object with id, name, startsAt, endsAt and timeZone.');
-  }
-  const endsAt = parseInstant(event.endsAt);
-  if (endsAt === null) {
-    throw new InvalidInputError('event.endsAt', `event.endsAt must be an ISO-8601 instant with an offset, got ${describeValue(event.endsAt)}.`);
-  }
-  const startsAt = parseInstant(event.startsAt);
-  if (startsAt === null) {
-    throw new InvalidInputError('event.startsAt', `event.startsAt must be an ISO-8601 instant with an offset, got ${describeValue(event.startsAt)}.`);
-  }
+  if (typeof event !== 'object' || event === null) throw invalidInput('event', 'an object with id, name, startsAt, endsAt and timeZone', event);
+  const instantOf = (field: 'startsAt' | 'endsAt'): number => {
+    const instant = parseInstant(event[field]);
+    if (instant === null) throw invalidInput(`event.${field}`, AN_INSTANT, event[field]);
+    return instant;
+  };
+  const endsAt = instantOf('endsAt');
+  const startsAt = instantOf('startsAt');
   if (startsAt > endsAt) {
     throw new InvalidInputError('event.startsAt', `event.startsAt (${event.startsAt}) is after event.endsAt (${event.endsAt}).`);
   }
   assertTimeZone(event.timeZone, 'event.timeZone');
-  return {
-    id: typeof event.id === 'string' ? event.id : describeValue(event.id),
-    name: typeof event.name === 'string' ? event.name : event.name === undefined || event.name === null ? '' : describeValue(event.name),
-    startsAt,
-    endsAt,
-    timeZone: event.timeZone,
-  };
+  return { id: asText(event.id), name: asText(event.name ?? ''), startsAt, endsAt, timeZone: event.timeZone };
 }
 
 /** The on-demand window `(opensAfter, closesAt]` and the calendar days it touches in the event's zone. */
@@ -90,7 +86,6 @@ export interface DaysRemaining {
   phase: WindowPhase;
 }
 
-/** Throws unless `now` is a valid Date. */
 // Years 1000–9999: calendar days are four-digit 'YYYY-MM-DD' text, and day arithmetic must
 // stay far inside Date's range.
 const EARLIEST_CLOCK = Date.UTC(1000, 0, 1);
@@ -99,8 +94,8 @@ const LATEST_CLOCK = Date.UTC(9999, 11, 31);
 /** Throws unless `now` is a valid Date in the years 1000–9999. */
 export function checkNow(now: Date, field = 'now'): number {
   const time = now instanceof Date ? now.getTime() : Number.NaN;
-  if (!Number.isFinite(time)) throw new InvalidInputError(field, `${field} must be a valid Date.`);
-  if (time < EARLIEST_CLOCK || time > LATEST_CLOCK) throw new InvalidInputError(field, `${field} must lie in the years 1000 to 9999, got ${now.toISOString()}.`);
+  // NaN (not a Date, or an invalid one) fails both comparisons; JSON would show it as null.
+  if (!(time >= EARLIEST_CLOCK && time <= LATEST_CLOCK)) throw invalidInput(field, 'a valid Date in the years 1000 to 9999', Number.isNaN(time) ? String(now) : now);
   return time;
 }
 
@@ -117,11 +112,16 @@ export function daysRemaining(event: WebinarEvent, now: Date, closingThreshold =
 /** `daysRemaining` for an already checked event and clock. */
 export function daysRemainingOf(event: CheckedEvent, now: number, closingThreshold: number): DaysRemaining {
   if (!Number.isInteger(closingThreshold) || closingThreshold < 0 || closingThreshold > ON_DEMAND_TRACKING_DAYS) {
-    throw new InvalidInputError('closingThreshold', `closingThreshold must be a whole number of days from 0 to ${ON_DEMAND_TRACKING_DAYS}, got ${describeValue(closingThreshold)}.`);
+    throw invalidInput('closingThreshold', `a whole number of days from 0 to ${ON_DEMAND_TRACKING_DAYS}`, closingThreshold);
   }
   if (now <= event.endsAt) return { days: ON_DEMAND_TRACKING_DAYS, phase: 'upcoming' };
   const closesAt = event.endsAt + ON_DEMAND_TRACKING_DAYS * MILLISECONDS_PER_DAY;
   const days = Math.min(ON_DEMAND_TRACKING_DAYS, Math.max(0, Math.ceil((closesAt - now) / MILLISECONDS_PER_DAY)));
   if (days === 0) return { days, phase: 'closed' };
   return { days, phase: days <= closingThreshold ? 'closing' : 'open' };
+}
+
+/** The problem with `day` when it lies outside the window's days (`subject` names it), else undefined. */
+export function outsideWindow(subject: string, day: CalendarDay, window: OnDemandWindow): string | undefined {
+  return day < window.firstDay || day > window.lastDay ? `${subject} ${day} is outside the on-demand window ${window.firstDay} … ${window.lastDay}.` : undefined;
 }
