@@ -23,10 +23,6 @@ export type AdapterErrorKind =
   | 'invalid-response'
   | 'aborted';
 
-export const ADAPTER_ERROR_KINDS: readonly AdapterErrorKind[] = [
-  'not-found', 'unauthorized', 'rate-limited', 'unavailable', 'timeout', 'invalid-request', 'invalid-response', 'aborted',
-];
-
 export interface AdapterErrorOptions {
   /** HTTP status, when the error came from a response. */
   status?: number;

@@ -9,7 +9,6 @@
  * document.querySelector('odw-data-provider')!.adapter = createRestAdapter({ baseUrl: '/api' });
  */
 export {
-  ADAPTER_ERROR_KINDS,
   AdapterError,
   isAdapterError,
   type AdapterErrorKind,
