@@ -44,10 +44,6 @@ export const OPTIMIZE_DEPS_INCLUDE: string[] = [
   '@lit/context',
   '@lit/task',
   'd3-array',
-  'd3-format',
-  'd3-scale',
-  'd3-shape',
-  'd3-time',
   'msw',
   'msw/browser',
 ];

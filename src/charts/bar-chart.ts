@@ -1,10 +1,9 @@
 /*
- * A small daily bar chart: d3 computes the geometry (scaleBand for days, d3-array's nice/ticks
- * for the value axis — linear mapping by hand, so no interpolator code is bundled) and Lit's
- * `svg` renders it. Geometry lives in SVG attributes, never in style="…", so strict CSP pages work.
+ * A small daily bar chart: d3-array's nice/ticks give the value axis, a local band scale places
+ * the days, and Lit's `svg` renders it. Geometry lives in SVG attributes, never in style="…",
+ * so strict CSP pages work.
  */
-import { max, nice, ticks } from 'd3-array';
-import { scaleBand } from 'd3-scale';
+import { nice, ticks } from 'd3-array';
 import { svg, type SVGTemplateResult } from 'lit';
 
 /** One day of the chart. `null` values are days not reported yet. */
@@ -41,20 +40,27 @@ export interface BarChartLayout {
 
 const MARGIN = { left: 36, right: 8, top: 10, bottom: 22 };
 
+/**
+ * d3's `scaleBand` arithmetic (centered, unrounded) for the days 0…count−1 between `start` and
+ * `stop`. Written here because d3-scale would bundle its ordinal and interpolator machinery
+ * for these three lines.
+ */
+function dayBands(count: number, start: number, stop: number, paddingInner: number, paddingOuter: number) {
+  const step = (stop - start) / Math.max(1, count - paddingInner + paddingOuter * 2);
+  const first = start + (stop - start - step * (count - paddingInner)) / 2;
+  return { x: (index: number) => first + step * index, width: step * (1 - paddingInner) };
+}
+
 /** Pure geometry of the chart for a size; tested without a DOM. */
 export function barChartLayout(days: readonly ChartDay[], options: BarChartLayoutOptions): BarChartLayout {
   const plot = { left: MARGIN.left, top: MARGIN.top, right: Math.max(MARGIN.left + 10, options.width - MARGIN.right), bottom: Math.max(MARGIN.top + 10, options.height - MARGIN.bottom) };
-  const band = scaleBand<number>()
-    .domain(days.map((_, index) => index))
-    .range([plot.left, plot.right])
-    .paddingInner(days.length > 20 ? 0.2 : 0.3)
-    .paddingOuter(0.1);
-  const highest = max(days, (day) => Math.max(day.primary ?? 0, options.showSecondary ? (day.secondary ?? 0) : 0)) ?? 0;
+  const band = dayBands(days.length, plot.left, plot.right, days.length > 20 ? 0.2 : 0.3, 0.1);
+  const highest = Math.max(0, ...days.map((day) => Math.max(day.primary ?? 0, options.showSecondary ? (day.secondary ?? 0) : 0)));
   const [, top] = nice(0, Math.max(highest, 4), 4);
   const y = (value: number) => plot.bottom - (value / top) * (plot.bottom - plot.top);
-  const barWidth = options.showSecondary ? band.bandwidth() / 2 : band.bandwidth();
+  const barWidth = options.showSecondary ? band.width / 2 : band.width;
   const bars = days.map((day, index): BarGeometry => {
-    const x = band(index) ?? plot.left;
+    const x = band.x(index);
     const reported = day.primary !== null;
     const primaryY = reported ? y(day.primary ?? 0) : plot.top;
     const secondaryY = y(day.secondary ?? 0);
@@ -77,7 +83,7 @@ export function barChartLayout(days: readonly ChartDay[], options: BarChartLayou
   for (let index = 0; index < days.length; index += every) labelled.push(index);
   const last = days.length - 1;
   if (last > 0 && last - (labelled.at(-1) ?? 0) >= Math.ceil(every * 0.75)) labelled.push(last);
-  const xLabels = labelled.map((index) => ({ index, x: (band(index) ?? 0) + band.bandwidth() / 2 }));
+  const xLabels = labelled.map((index) => ({ index, x: band.x(index) + band.width / 2 }));
   return { bars, yTicks, xLabels, plot };
 }
 
