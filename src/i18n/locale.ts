@@ -42,9 +42,59 @@ export function languageOf(locale: string): Language {
   return locale.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 
-/** Built-in strings for each language, overridable per key. */
-export function pickStrings<Strings extends object>(catalog: Record<Language, Strings>, locale: string, overrides?: Partial<Strings>): Strings {
-  return { ...catalog[languageOf(locale)], ...overrides };
+/**
+ * A widget's built-in strings. English lives in the widget's module; every other language is a
+ * loader (`() => import('./x.strings.nl.ts')`), so its text is a chunk of its own that only
+ * pages in that language download.
+ */
+export interface StringCatalog<Strings extends object> {
+  en: Strings;
+  nl: () => Promise<{ default: Strings }>;
+}
+
+/** Per catalog and language: the strings once loaded, the load while it is under way. */
+const loadedStrings = new WeakMap<object, Partial<Record<Language, object | Promise<void>>>>();
+
+/**
+ * The built-in strings for `locale`, with `overrides` on top. A language that is not loaded
+ * (yet, or at all because its chunk failed) reads as English; elements wait for `loadStrings`
+ * before they render, so normally it is there.
+ */
+export function pickStrings<Strings extends object>(catalog: StringCatalog<Strings>, locale: string, overrides?: Partial<Strings>): Strings {
+  const language = languageOf(locale);
+  const loaded = language === 'en' ? catalog.en : loadedStrings.get(catalog)?.[language];
+  return { ...(loaded === undefined || loaded instanceof Promise ? catalog.en : (loaded as Strings)), ...overrides };
+}
+
+/**
+ * Loads the strings of `locale`'s language. Returns undefined when there is nothing to wait for
+ * (English, or already loaded), else a promise that settles once loaded. It never rejects: a
+ * chunk that cannot be loaded (offline, a broken deployment) leaves the element in English,
+ * with one warning, rather than stuck.
+ *
+ * @example
+ * await loadStrings(onDemandSummaryStrings, 'nl-BE');
+ * pickStrings(onDemandSummaryStrings, 'nl-BE').title; // Dutch
+ */
+export function loadStrings(catalog: StringCatalog<object>, locale: string): Promise<void> | undefined {
+  const language = languageOf(locale);
+  if (language === 'en') return undefined;
+  const languages = loadedStrings.get(catalog) ?? {};
+  loadedStrings.set(catalog, languages);
+  const loaded = languages[language];
+  if (loaded instanceof Promise) return loaded;
+  if (loaded !== undefined) return undefined;
+  const loading = catalog[language]().then(
+    (module) => {
+      languages[language] = module.default;
+    },
+    (error: unknown) => {
+      languages[language] = catalog.en;
+      console.warn(`on-demand-webinar-widgets: the "${language}" strings could not be loaded; showing English.`, error);
+    },
+  );
+  languages[language] = loading;
+  return loading;
 }
 
 /** Formats a `YYYY-MM-DD` calendar day for display (no time zone shift: the day is the day). */

@@ -12,13 +12,14 @@ import { asAdapterError, eventDataSource, type EventDataSource } from '../contex
 import { onDemandContext, type OnDemandContext } from '../context/keys.ts';
 import { ClockController } from '../controllers/clock-controller.ts';
 import type { WebinarEvent } from '../core/index.ts';
-import { resolveLocale } from '../i18n/locale.ts';
+import { loadStrings, resolveLocale, type StringCatalog } from '../i18n/locale.ts';
 
 const PROVIDER_TAG = 'odw-data-provider';
 
 /** The texts of the card frame shared by the data widgets. */
 export interface CardStrings {
   title: string;
+  loading: string;
   notConfigured: string;
   errorPrefix: string;
   retry: string;
@@ -56,7 +57,11 @@ export abstract class DataElement<Result> extends LitElement {
 
   protected readonly task = new Task(this, {
     // Nothing to load until the widget knows where its data comes from: stay in the initial state.
-    task: ([source, now], { signal }) => (source === undefined ? Promise.resolve(initialState) : this.load(source, now, signal)),
+    // Any failure becomes an AdapterError here, once, so `task.error` always has a readable message.
+    task: ([source, now], { signal }) =>
+      source === undefined
+        ? Promise.resolve(initialState)
+        : this.load(source, now, signal).catch((error: unknown) => Promise.reject(asAdapterError(error))),
     args: () => [this.source, this.currentTime(), this.context?.revision ?? 0, this.#revision, ...this.loadArguments()] as const,
   });
 
@@ -107,6 +112,18 @@ export abstract class DataElement<Result> extends LitElement {
     return resolveLocale(this, this.locale ?? this.context?.locale);
   }
 
+  /** The widget's built-in strings (English inline, other languages loaded on demand). */
+  protected abstract readonly catalog: StringCatalog<object>;
+
+  /**
+   * Built-in strings other than English are a chunk of their own: render once they are loaded,
+   * so a Dutch page never flashes English (and `updateComplete` includes the wait).
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = loadStrings(this.catalog, this.currentLocale());
+    return loading === undefined ? super.scheduleUpdate() : loading.then(() => super.scheduleUpdate());
+  }
+
   /** Extra inputs that should trigger a new load (e.g. the day range). */
   protected loadArguments(): readonly unknown[] {
     return [];
@@ -121,21 +138,23 @@ export abstract class DataElement<Result> extends LitElement {
   }
 
   /**
-   * The card every data widget shows: its title, then the not-configured, loading, error (the
-   * adapter's message and Retry) or loaded state. `aria-busy` follows the load.
+   * The card every data widget shows: its title, then the not-configured, loading (the widget's
+   * skeleton, announced as a status), error (the adapter's message and Retry) or loaded state.
+   * `aria-busy` follows the load.
    */
   protected renderCard(options: {
     strings: CardStrings;
     narrow: boolean;
-    loading: () => TemplateResult;
+    skeleton: TemplateResult;
     loaded: (result: Result) => TemplateResult;
   }): TemplateResult {
     const { strings } = options;
+    const loading = () => html`<div role="status"><span class="visually-hidden">${strings.loading}</span>${options.skeleton}</div>`;
     const body = this.source === undefined
       ? html`<p class="muted">${strings.notConfigured}</p>`
       : this.task.render({
-          initial: options.loading,
-          pending: options.loading,
+          initial: loading,
+          pending: loading,
           error: (error) => html`
             <div part="error" class="error" role="alert">
               <span>${strings.errorPrefix} ${asAdapterError(error).message}</span>

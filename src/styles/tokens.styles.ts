@@ -3,46 +3,48 @@
  * or any ancestor. Private: `--_*` resolved per theme, used by the components' styles only.
  * Light and dark defaults follow `prefers-color-scheme` unless `theme="light|dark"` is set.
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
-const light = css`
-  --_surface: var(--odw-color-surface, #ffffff);
-  --_surface-raised: var(--odw-color-surface-raised, #f4f5f7);
-  --_text: var(--odw-color-text, #1c1f26);
-  --_text-muted: var(--odw-color-text-muted, #545b69);
-  --_border: var(--odw-color-border, #d3d7de);
-  --_accent: var(--odw-color-accent, #2456c7);
-  --_accent-contrast: var(--odw-color-accent-contrast, #ffffff);
-  --_rewatch: var(--odw-color-rewatch, #8a4fb5);
-  --_unreported: var(--odw-color-unreported, #c4c9d2);
-  --_warning: var(--odw-color-warning, #9a5200);
-  --_warning-surface: var(--odw-color-warning-surface, #fff3e0);
-  --_danger: var(--odw-color-danger, #b3261e);
-  --_focus: var(--odw-color-focus, #2456c7);
-`;
+/**
+ * Each color token with its light and dark default: `surface` becomes
+ * `--_surface: var(--odw-color-surface, <default>)`. One table, so no token can be missing
+ * from one palette, and the CSS rule is written once for both.
+ */
+const COLORS: Record<string, readonly [light: string, dark: string]> = {
+  surface: ['#ffffff', '#1b1e25'],
+  'surface-raised': ['#f4f5f7', '#262a33'],
+  text: ['#1c1f26', '#eceef2'],
+  'text-muted': ['#545b69', '#aab1be'],
+  border: ['#d3d7de', '#3b414d'],
+  accent: ['#2456c7', '#8cb0ff'],
+  'accent-contrast': ['#ffffff', '#0d1733'],
+  rewatch: ['#8a4fb5', '#d3a6f2'],
+  unreported: ['#c4c9d2', '#4a505c'],
+  warning: ['#9a5200', '#ffb95c'],
+  'warning-surface': ['#fff3e0', '#3a2a12'],
+  danger: ['#b3261e', '#ffb4ab'],
+  focus: ['#2456c7', '#8cb0ff'],
+};
 
-const dark = css`
-  --_surface: var(--odw-color-surface, #1b1e25);
-  --_surface-raised: var(--odw-color-surface-raised, #262a33);
-  --_text: var(--odw-color-text, #eceef2);
-  --_text-muted: var(--odw-color-text-muted, #aab1be);
-  --_border: var(--odw-color-border, #3b414d);
-  --_accent: var(--odw-color-accent, #8cb0ff);
-  --_accent-contrast: var(--odw-color-accent-contrast, #0d1733);
-  --_rewatch: var(--odw-color-rewatch, #d3a6f2);
-  --_unreported: var(--odw-color-unreported, #4a505c);
-  --_warning: var(--odw-color-warning, #ffb95c);
-  --_warning-surface: var(--odw-color-warning-surface, #3a2a12);
-  --_danger: var(--odw-color-danger, #ffb4ab);
-  --_focus: var(--odw-color-focus, #8cb0ff);
-`;
+// unsafeCSS only ever sees the constant table above, never page or backend input.
+const palette = (scheme: 0 | 1) =>
+  unsafeCSS(Object.entries(COLORS).map(([name, defaults]) => `--_${name}: var(--odw-color-${name}, ${defaults[scheme]});`).join(''));
+const light = palette(0);
+const dark = palette(1);
 
-/** Shared host styles: tokens, theme switching, box model, reduced motion. */
+/**
+ * Shared host styles: tokens, theme switching, box model, reduced motion.
+ *
+ * The font size is in px, not rem: a page's own root font size must not resize or respace an
+ * embedded widget. Type and box model are set on the shadow tree's top-level elements, not on
+ * :host: a page rule such as `* { font-size: 30px }` matches the host and beats :host, but
+ * cannot reach inside. (Why-comments live here rather than in the CSS: text inside a css``
+ * literal ships to every page.)
+ */
 export const tokenStyles = css`
   :host {
     ${light}
     --_font: var(--odw-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    /* px, not rem: a page's own root font size must not resize or respace an embedded widget. */
     --_font-size: var(--odw-font-size, 14px);
     --_radius: var(--odw-radius, 8px);
     --_space: var(--odw-spacing, 12px);
@@ -50,8 +52,6 @@ export const tokenStyles = css`
     color-scheme: light;
     display: block;
   }
-  /* Type and box model on the shadow tree's top-level elements, not on :host: a page rule such
-     as * { font-size: 30px } matches the host and beats :host, but cannot reach inside. */
   :host > * {
     box-sizing: border-box;
     font-family: var(--_font);

@@ -7,12 +7,10 @@ import {
   fromCriteria,
   hasUnsupported,
   removeUnsupported,
+  setConstraintOn,
   setEventMode,
-  setWatchDateField,
-  setWatchDateOn,
+  setInput,
   setWatchDateOperator,
-  setWatchDurationField,
-  setWatchDurationOn,
   setWatchDurationOperator,
   toCriteria,
 } from './criteria-draft.ts';
@@ -48,37 +46,45 @@ describe('criteria draft', () => {
 
   it('keeps constraint inputs while the constraint is off, and while switching operators', () => {
     let draft = setEventMode(defaultDraft(), 'on-demand');
-    draft = setWatchDateOn(draft, true);
+    draft = setConstraintOn(draft, 'watchDate', true, defaults);
     draft = setWatchDateOperator(draft, 'between', defaults);
     expect(toCriteria(draft).watchDate).toEqual({ operator: 'between', date: '2026-03-20', to: '2026-03-25' });
-    draft = setWatchDateField(draft, 'to', '2026-03-24');
+    draft = setInput(draft, 'watchDate.to', '2026-03-24');
     draft = setWatchDateOperator(draft, 'in-past', defaults);
     expect(toCriteria(draft).watchDate).toEqual({ operator: 'in-past', days: 7 });
     draft = setWatchDateOperator(draft, 'between', defaults);
     expect(toCriteria(draft).watchDate).toEqual({ operator: 'between', date: '2026-03-20', to: '2026-03-24' });
-    draft = setWatchDateOn(draft, false);
+    draft = setConstraintOn(draft, 'watchDate', false, defaults);
     expect(toCriteria(draft).watchDate).toBeUndefined();
-    draft = setWatchDateOn(draft, true);
+    draft = setConstraintOn(draft, 'watchDate', true, defaults);
     expect(toCriteria(draft).watchDate).toEqual({ operator: 'between', date: '2026-03-20', to: '2026-03-24' });
+  });
+
+  it('turning a constraint on fills what its operator lacks, as choosing the operator does', () => {
+    let draft = fromCriteria({ version: 1, kind: 'has-attended', eventMode: 'on-demand', watchDuration: { operator: 'between', minutes: 5 } });
+    draft = setConstraintOn(draft, 'watchDuration', false, defaults);
+    expect(toCriteria(draft).watchDuration).toBeUndefined();
+    draft = setConstraintOn(draft, 'watchDuration', true, defaults);
+    expect(toCriteria(draft).watchDuration).toEqual({ operator: 'between', minutes: 5, to: 35 });
   });
 
   it('fills every operator with a valid default', () => {
     for (const operator of WATCH_DATE_OPERATORS) {
-      const draft = setWatchDateOperator(setWatchDateOn(setEventMode(defaultDraft(), 'on-demand'), true), operator, defaults);
+      const draft = setWatchDateOperator(setConstraintOn(setEventMode(defaultDraft(), 'on-demand'), 'watchDate', true, defaults), operator, defaults);
       expect(validateCriteria(toCriteria(draft), { event: amsterdamEvent }).valid, operator).toBe(true);
     }
     for (const operator of WATCH_DURATION_OPERATORS) {
-      const draft = setWatchDurationOperator(setWatchDurationOn(setEventMode(defaultDraft(), 'on-demand'), true), operator);
+      const draft = setWatchDurationOperator(setConstraintOn(setEventMode(defaultDraft(), 'on-demand'), 'watchDuration', true, defaults), operator);
       expect(validateCriteria(toCriteria(draft)).valid, operator).toBe(true);
     }
-    const between = setWatchDurationOperator(setWatchDurationField(defaultDraft(), 'minutes', 15), 'between');
+    const between = setWatchDurationOperator(setInput(defaultDraft(), 'watchDuration.minutes', 15), 'between');
     expect(between.watchDuration).toMatchObject({ minutes: 15, to: 45 });
   });
 
   it('clamps a default date into the window', () => {
-    const late = setWatchDateOperator(setWatchDateOn(defaultDraft(), true), 'is', { ...defaults, today: '2026-05-01' });
+    const late = setWatchDateOperator(setConstraintOn(defaultDraft(), 'watchDate', true, defaults), 'is', { ...defaults, today: '2026-05-01' });
     expect(late.watchDate.date).toBe('2026-04-19');
-    const early = setWatchDateOperator(setWatchDateOn(defaultDraft(), true), 'between', { ...defaults, today: '2026-03-01' });
+    const early = setWatchDateOperator(setConstraintOn(defaultDraft(), 'watchDate', true, defaults), 'between', { ...defaults, today: '2026-03-01' });
     expect(early.watchDate).toMatchObject({ date: '2026-03-20', to: '2026-03-20' });
   });
 

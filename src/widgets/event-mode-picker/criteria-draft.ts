@@ -26,25 +26,19 @@ import {
 
 type Fields = Record<string, unknown>;
 
+/** The two optional constraints of the criteria. */
+export type Constraint = 'watchDate' | 'watchDuration';
 export type WatchDateField = 'date' | 'to' | 'days' | 'frame';
 export type WatchDurationField = 'minutes' | 'to';
+/** An input of a constraint, named by its path in the criteria: `watchDate.to`, `watchDuration.minutes`, … */
+export type ConstraintInput = `watchDate.${WatchDateField}` | `watchDuration.${WatchDurationField}`;
 
-/** Watch Date as edited: every field the user filled in, kept while they switch operators. */
-export interface WatchDateDraft {
+/** A constraint as edited: every field the user filled in, kept while they switch operators. */
+export interface ConstraintDraft {
   operator: unknown;
-  date?: unknown;
-  to?: unknown;
-  days?: unknown;
-  frame?: unknown;
+  /** The operator's fields (`date`, `days`, `minutes`, …), as entered. */
+  [field: string]: unknown;
   /** Fields the operator does not use, as they were given: kept (and reported) until removed. */
-  extra: Fields;
-}
-
-/** Watch Duration as edited. */
-export interface WatchDurationDraft {
-  operator: unknown;
-  minutes?: unknown;
-  to?: unknown;
   extra: Fields;
 }
 
@@ -56,9 +50,9 @@ export interface CriteriaDraft {
   eventMode: unknown;
   /** Whether the Watch Date constraint is part of the criteria; its inputs are remembered either way. */
   watchDateOn: boolean;
-  watchDate: WatchDateDraft;
+  watchDate: ConstraintDraft;
   watchDurationOn: boolean;
-  watchDuration: WatchDurationDraft;
+  watchDuration: ConstraintDraft;
   /** Top-level fields this kit does not know, kept (and reported) until removed. */
   extra: Fields;
 }
@@ -72,15 +66,13 @@ export interface DraftDefaults {
   lastDay?: CalendarDay | undefined;
 }
 
-export const DEFAULT_KIND: CriteriaKind = 'has-attended';
-export const DEFAULT_PAST_DAYS = 7;
-export const DEFAULT_TIME_FRAME: TimeFrame = 'this-week';
-export const DEFAULT_MINUTES = 10;
+const DEFAULT_PAST_DAYS = 7;
+const DEFAULT_TIME_FRAME: TimeFrame = 'this-week';
+const DEFAULT_MINUTES = 10;
 /** How much wider than its minimum a new "between" duration range starts. */
-export const DEFAULT_MINUTES_SPAN = 30;
+const DEFAULT_MINUTES_SPAN = 30;
 
-
-function isFields(value: unknown): value is Fields {
+export function isFields(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -102,37 +94,35 @@ export function watchDurationFields(operator: unknown): readonly WatchDurationFi
   return isWatchDurationOperator(operator) ? watchDurationFieldsOf(operator) : [];
 }
 
-function defaultWatchDate(): WatchDateDraft {
-  return { operator: 'in-past', days: DEFAULT_PAST_DAYS, extra: {} };
-}
-
-function defaultWatchDuration(): WatchDurationDraft {
-  return { operator: 'at-least', minutes: DEFAULT_MINUTES, extra: {} };
-}
-
-/** Splits a loaded constraint into the fields its operator uses and everything else. */
-function readConstraint<Draft extends { operator: unknown; extra: Fields }>(input: Fields, used: readonly string[]): Draft {
-  const draft: Fields = { operator: input.operator, extra: {} };
-  for (const [key, value] of Object.entries(input)) {
-    if (key === 'operator') continue;
-    if (used.includes(key)) draft[key] = value;
-    else (draft.extra as Fields)[key] = value;
-  }
-  return draft as Draft;
+function fieldsOf(constraint: Constraint, operator: unknown): readonly string[] {
+  return constraint === 'watchDate' ? watchDateFields(operator) : watchDurationFields(operator);
 }
 
 /** The draft of the built-in default criteria: `{ version: 1, kind: 'has-attended' }`. */
 export function defaultDraft(): CriteriaDraft {
   return {
     version: CRITERIA_VERSION,
-    kind: DEFAULT_KIND,
+    kind: 'has-attended' satisfies CriteriaKind,
     eventMode: undefined,
     watchDateOn: false,
-    watchDate: defaultWatchDate(),
+    watchDate: { operator: 'in-past', days: DEFAULT_PAST_DAYS, extra: {} },
     watchDurationOn: false,
-    watchDuration: defaultWatchDuration(),
+    watchDuration: { operator: 'at-least', minutes: DEFAULT_MINUTES, extra: {} },
     extra: {},
   };
+}
+
+/** Splits a loaded constraint into the fields its operator uses and everything else. */
+function readConstraint(constraint: Constraint, input: unknown): ConstraintDraft {
+  if (!isFields(input)) return { operator: undefined, extra: {} };
+  const draft: ConstraintDraft = { operator: input.operator, extra: {} };
+  const used = fieldsOf(constraint, input.operator);
+  for (const [key, value] of Object.entries(input)) {
+    if (key === 'operator') continue;
+    if (used.includes(key)) draft[key] = value;
+    else draft.extra[key] = value;
+  }
+  return draft;
 }
 
 /**
@@ -140,36 +130,32 @@ export function defaultDraft(): CriteriaDraft {
  * every field of an object is kept, known or not.
  */
 export function fromCriteria(input: unknown): CriteriaDraft {
-  if (!isFields(input)) return { ...defaultDraft(), kind: undefined };
   const draft = defaultDraft();
-  draft.version = input.version;
-  draft.kind = input.kind;
+  if (!isFields(input)) return { ...draft, kind: undefined };
+  const { version, kind, eventMode, watchDate, watchDuration, ...extra } = input;
   // null is how some serializers write an unset optional field (core reads it the same way).
-  draft.eventMode = input.eventMode ?? undefined;
-  const watchDate = input.watchDate ?? undefined;
-  if (watchDate !== undefined) {
-    draft.watchDateOn = true;
-    draft.watchDate = isFields(watchDate) ? readConstraint<WatchDateDraft>(watchDate, watchDateFields(watchDate.operator)) : { operator: undefined, extra: {} };
-  }
-  const watchDuration = input.watchDuration ?? undefined;
-  if (watchDuration !== undefined) {
-    draft.watchDurationOn = true;
-    draft.watchDuration = isFields(watchDuration)
-      ? readConstraint<WatchDurationDraft>(watchDuration, watchDurationFields(watchDuration.operator))
-      : { operator: undefined, extra: {} };
-  }
-  for (const [key, value] of Object.entries(input)) {
-    if (!['version', 'kind', 'eventMode', 'watchDate', 'watchDuration'].includes(key)) draft.extra[key] = value;
-  }
-  return draft;
+  return {
+    version,
+    kind,
+    eventMode: eventMode ?? undefined,
+    watchDateOn: watchDate != null,
+    watchDate: watchDate == null ? draft.watchDate : readConstraint('watchDate', watchDate),
+    watchDurationOn: watchDuration != null,
+    watchDuration: watchDuration == null ? draft.watchDuration : readConstraint('watchDuration', watchDuration),
+    extra,
+  };
 }
 
-function writeConstraint(draft: { operator: unknown; extra: Fields } & Fields, used: readonly string[]): Fields {
-  const constraint: Fields = {};
-  if (draft.operator !== undefined) constraint.operator = draft.operator;
-  for (const field of used) if (draft[field] !== undefined) constraint[field] = draft[field];
-  for (const [key, value] of Object.entries(draft.extra)) if (!(key in constraint)) constraint[key] = value;
-  return constraint;
+/** Sets the fields that are not `undefined`, then the extra ones that do not clash. */
+function assignDefined(target: Fields, source: Fields, extra: Fields): Fields {
+  for (const [key, value] of Object.entries(source)) if (value !== undefined) target[key] = value;
+  for (const [key, value] of Object.entries(extra)) if (!(key in target)) target[key] = value;
+  return target;
+}
+
+function writeConstraint(constraint: Constraint, draft: ConstraintDraft): Fields {
+  const used = Object.fromEntries(fieldsOf(constraint, draft.operator).map((field) => [field, draft[field]]));
+  return assignDefined({}, { operator: draft.operator, ...used }, draft.extra);
 }
 
 /**
@@ -177,17 +163,17 @@ function writeConstraint(draft: { operator: unknown; extra: Fields } & Fields, u
  * `validateCriteria`). Missing inputs are left out, so core names them.
  */
 export function toCriteria(draft: CriteriaDraft): AttendanceCriteria {
-  const criteria: Fields = {};
-  if (draft.version !== undefined) criteria.version = draft.version;
-  if (draft.kind !== undefined) criteria.kind = draft.kind;
-  if (draft.eventMode !== undefined) criteria.eventMode = draft.eventMode;
-  if (draft.watchDateOn) {
-    criteria.watchDate = writeConstraint(draft.watchDate as WatchDateDraft & Fields, watchDateFields(draft.watchDate.operator));
-  }
-  if (draft.watchDurationOn) {
-    criteria.watchDuration = writeConstraint(draft.watchDuration as WatchDurationDraft & Fields, watchDurationFields(draft.watchDuration.operator));
-  }
-  for (const [key, value] of Object.entries(draft.extra)) if (!(key in criteria)) criteria[key] = value;
+  const criteria = assignDefined(
+    {},
+    {
+      version: draft.version,
+      kind: draft.kind,
+      eventMode: draft.eventMode,
+      watchDate: draft.watchDateOn ? writeConstraint('watchDate', draft.watchDate) : undefined,
+      watchDuration: draft.watchDurationOn ? writeConstraint('watchDuration', draft.watchDuration) : undefined,
+    },
+    draft.extra,
+  );
   return structuredClone(criteria) as unknown as AttendanceCriteria;
 }
 
@@ -200,12 +186,15 @@ export function setEventMode(draft: CriteriaDraft, eventMode: EventMode | undefi
   return { ...draft, eventMode };
 }
 
-export function setWatchDateOn(draft: CriteriaDraft, on: boolean): CriteriaDraft {
-  return { ...draft, watchDateOn: on };
+/** The value of one constraint input, as entered. */
+export function inputValue(draft: CriteriaDraft, input: ConstraintInput): unknown {
+  const [constraint, field] = input.split('.') as [Constraint, string];
+  return draft[constraint][field];
 }
 
-export function setWatchDurationOn(draft: CriteriaDraft, on: boolean): CriteriaDraft {
-  return { ...draft, watchDurationOn: on };
+export function setInput(draft: CriteriaDraft, input: ConstraintInput, value: unknown): CriteriaDraft {
+  const [constraint, field] = input.split('.') as [Constraint, string];
+  return { ...draft, [constraint]: { ...draft[constraint], [field]: value } };
 }
 
 function clampDay(day: CalendarDay, defaults: DraftDefaults): CalendarDay {
@@ -214,11 +203,19 @@ function clampDay(day: CalendarDay, defaults: DraftDefaults): CalendarDay {
   return day;
 }
 
-/** A field value from the draft or, when the user had not filled it in, from its extra fields. */
-function adopt<Draft extends { extra: Fields } & Fields>(draft: Draft, field: string): Draft {
-  if (draft[field] !== undefined || !(field in draft.extra)) return draft;
-  const { [field]: value, ...extra } = draft.extra;
-  return { ...draft, [field]: value, extra };
+/**
+ * A constraint with a new operator. The fields it needs keep what the user entered before (also
+ * from the extra fields, where a loaded field the previous operator did not use waits).
+ */
+function withOperator(constraint: Constraint, draft: ConstraintDraft, operator: unknown): ConstraintDraft {
+  const next: ConstraintDraft = { ...draft, operator, extra: { ...draft.extra } };
+  for (const field of fieldsOf(constraint, operator)) {
+    if (next[field] === undefined && field in next.extra) {
+      next[field] = next.extra[field];
+      delete next.extra[field];
+    }
+  }
+  return next;
 }
 
 /**
@@ -227,14 +224,11 @@ function adopt<Draft extends { extra: Fields } & Fields>(draft: Draft, field: st
  * for the start of `between`, 7 days, this week.
  */
 export function setWatchDateOperator(draft: CriteriaDraft, operator: WatchDateOperator, defaults: DraftDefaults): CriteriaDraft {
-  let watchDate: WatchDateDraft & Fields = { ...draft.watchDate, operator, extra: { ...draft.watchDate.extra } };
-  for (const field of WATCH_DATE_FIELDS[operator]) watchDate = adopt(watchDate, field);
+  const watchDate = withOperator('watchDate', draft.watchDate, operator);
   const today = clampDay(defaults.today, defaults);
   if (operator === 'between') {
     if (watchDate.date === undefined) watchDate.date = clampDay(defaults.firstDay ?? addDays(today, -(DEFAULT_PAST_DAYS - 1)), defaults);
-    if (watchDate.to === undefined) {
-      watchDate.to = isCalendarDay(watchDate.date) && watchDate.date > today ? watchDate.date : today;
-    }
+    if (watchDate.to === undefined) watchDate.to = isCalendarDay(watchDate.date) && watchDate.date > today ? watchDate.date : today;
   } else if (operator === 'in-past') {
     watchDate.days ??= DEFAULT_PAST_DAYS;
   } else if (operator === 'in-time-frame') {
@@ -245,23 +239,28 @@ export function setWatchDateOperator(draft: CriteriaDraft, operator: WatchDateOp
   return { ...draft, watchDate };
 }
 
-export function setWatchDateField(draft: CriteriaDraft, field: WatchDateField, value: unknown): CriteriaDraft {
-  return { ...draft, watchDate: { ...draft.watchDate, [field]: value } };
-}
-
-/** Switches the Watch Duration operator, keeping the minutes entered; `between` starts 0–30 min wide. */
+/** Switches the Watch Duration operator, keeping the minutes entered; `between` starts 30 min wide. */
 export function setWatchDurationOperator(draft: CriteriaDraft, operator: WatchDurationOperator): CriteriaDraft {
-  let watchDuration: WatchDurationDraft & Fields = { ...draft.watchDuration, operator, extra: { ...draft.watchDuration.extra } };
-  for (const field of watchDurationFields(operator)) watchDuration = adopt(watchDuration, field);
+  const watchDuration = withOperator('watchDuration', draft.watchDuration, operator);
   watchDuration.minutes ??= DEFAULT_MINUTES;
+  const { minutes } = watchDuration;
   if (operator === 'between' && watchDuration.to === undefined) {
-    watchDuration.to = (typeof watchDuration.minutes === 'number' && Number.isFinite(watchDuration.minutes) ? watchDuration.minutes : 0) + DEFAULT_MINUTES_SPAN;
+    watchDuration.to = (typeof minutes === 'number' && Number.isFinite(minutes) ? minutes : 0) + DEFAULT_MINUTES_SPAN;
   }
   return { ...draft, watchDuration };
 }
 
-export function setWatchDurationField(draft: CriteriaDraft, field: WatchDurationField, value: unknown): CriteriaDraft {
-  return { ...draft, watchDuration: { ...draft.watchDuration, [field]: value } };
+/**
+ * Turns a constraint on or off; its inputs are remembered either way. Turned on with a known
+ * operator, fields that operator needs and lacks get their defaults, as when it was chosen.
+ */
+export function setConstraintOn(draft: CriteriaDraft, constraint: Constraint, on: boolean, defaults: DraftDefaults): CriteriaDraft {
+  const next = constraint === 'watchDate' ? { ...draft, watchDateOn: on } : { ...draft, watchDurationOn: on };
+  const { operator } = next[constraint];
+  if (!on) return next;
+  if (constraint === 'watchDate' && isWatchDateOperator(operator)) return setWatchDateOperator(next, operator, defaults);
+  if (constraint === 'watchDuration' && isWatchDurationOperator(operator)) return setWatchDurationOperator(next, operator);
+  return next;
 }
 
 /** True when the draft holds something this kit cannot use: another version, or unknown fields. */
@@ -286,20 +285,7 @@ export function removeUnsupported(draft: CriteriaDraft): CriteriaDraft {
 }
 
 /** The picker's fields a problem can belong to; `general` is the picker as a whole. */
-export type ProblemField =
-  | 'general'
-  | 'kind'
-  | 'eventMode'
-  | 'watchDate'
-  | 'watchDate.operator'
-  | 'watchDate.date'
-  | 'watchDate.to'
-  | 'watchDate.days'
-  | 'watchDate.frame'
-  | 'watchDuration'
-  | 'watchDuration.operator'
-  | 'watchDuration.minutes'
-  | 'watchDuration.to';
+export type ProblemField = 'general' | 'kind' | 'eventMode' | Constraint | `${Constraint}.operator` | ConstraintInput;
 
 export type ProblemCode =
   | 'not-json'
@@ -329,11 +315,6 @@ export interface Problem {
   error: CriteriaError;
 }
 
-const CONSTRAINT_FIELDS: Record<'watchDate' | 'watchDuration', readonly string[]> = {
-  watchDate: ['operator', 'date', 'to', 'days', 'frame'],
-  watchDuration: ['operator', 'minutes', 'to'],
-};
-
 /**
  * Sorts core's errors for `criteria` onto the picker's fields. The classification looks at the
  * criteria themselves (never at the wording of core's messages); what it cannot place stays
@@ -342,58 +323,32 @@ const CONSTRAINT_FIELDS: Record<'watchDate' | 'watchDuration', readonly string[]
 export function describeProblems(errors: readonly CriteriaError[], criteria: unknown, window?: { firstDay: CalendarDay; lastDay: CalendarDay }): Problem[] {
   const input: Fields = isFields(criteria) ? criteria : {};
   const problems: Problem[] = [];
-  const seen = new Set<string>();
   for (const error of errors) {
+    const add = (field: ProblemField, code: ProblemCode, values: Record<string, string> = {}) => problems.push({ field, code, values, error });
     const [head = '', sub] = error.path.split('.', 2) as [string, string | undefined];
-    const problem = (field: ProblemField, code: ProblemCode, values: Record<string, string> = {}): Problem => ({ field, code, values, error });
-    if (error.path === '') {
-      problems.push(problem('general', 'not-an-object'));
-    } else if (head === 'version' && sub === undefined) {
-      problems.push(problem('general', 'unsupported-version', { version: JSON.stringify(input.version ?? null) }));
-    } else if (head === 'kind' && sub === undefined) {
-      problems.push(problem('kind', 'choose-kind'));
-    } else if (head === 'eventMode' && sub === undefined) {
-      problems.push(problem('eventMode', 'choose-event-mode'));
-    } else if (head === 'watchDate' || head === 'watchDuration') {
-      const value = input[head];
-      const constraint: Fields = isFields(value) ? value : {};
-      if (sub === undefined) {
-        // Core reports the mode first, then the shape.
-        const needsOnDemand = input.eventMode !== 'on-demand' && !seen.has(`${head}:mode`);
-        seen.add(`${head}:mode`);
-        problems.push(needsOnDemand ? problem(head, 'needs-on-demand', { constraint: head }) : problem(head, 'constraint-not-an-object', { constraint: head }));
-      } else if (!CONSTRAINT_FIELDS[head].includes(sub)) {
-        problems.push(problem('general', 'unknown-field', { field: error.path }));
-      } else if (sub === 'operator') {
-        problems.push(problem(`${head}.operator`, 'choose-operator', { constraint: head }));
-      } else if (head === 'watchDate') {
-        if (!watchDateFields(constraint.operator).includes(sub as WatchDateField)) {
-          problems.push(problem('general', 'unknown-field', { field: error.path }));
-        } else if (sub === 'days') {
-          problems.push(problem('watchDate.days', 'days-invalid'));
-        } else if (sub === 'frame') {
-          problems.push(problem('watchDate.frame', 'frame-invalid'));
-        } else {
-          const day = constraint[sub];
-          const field = sub === 'to' ? 'watchDate.to' : 'watchDate.date';
-          if (!isCalendarDay(day)) problems.push(problem(field, 'date-missing'));
-          else if (window !== undefined && (day < window.firstDay || day > window.lastDay)) {
-            problems.push(problem(field, 'date-outside-window', { first: window.firstDay, last: window.lastDay }));
-          } else if (sub === 'to') problems.push(problem(field, 'date-order'));
-          else problems.push(problem('general', 'other'));
-        }
-      } else if (!watchDurationFields(constraint.operator).includes(sub as WatchDurationField)) {
-        problems.push(problem('general', 'unknown-field', { field: error.path }));
-      } else {
-        const minutes = constraint[sub];
-        const whole = Number.isInteger(minutes) && (minutes as number) >= 0;
-        const field = sub === 'to' ? 'watchDuration.to' : 'watchDuration.minutes';
-        problems.push(problem(field, !whole || sub !== 'to' ? 'minutes-invalid' : 'minutes-order'));
-      }
-    } else if (sub === undefined && !['version', 'kind', 'eventMode'].includes(head)) {
-      problems.push(problem('general', 'unknown-field', { field: error.path }));
-    } else {
-      problems.push(problem('general', 'other'));
+    if (error.path === '') add('general', 'not-an-object');
+    else if (error.path === 'version') add('general', 'unsupported-version', { version: JSON.stringify(input.version ?? null) });
+    else if (error.path === 'kind') add('kind', 'choose-kind');
+    else if (error.path === 'eventMode') add('eventMode', 'choose-event-mode');
+    else if (head !== 'watchDate' && head !== 'watchDuration') add('general', sub === undefined ? 'unknown-field' : 'other', { field: error.path });
+    else if (sub === undefined) {
+      // Core reports the mode first, then the shape.
+      const needsOnDemand = input.eventMode !== 'on-demand' && !problems.some((problem) => problem.field === head);
+      add(head, needsOnDemand ? 'needs-on-demand' : 'constraint-not-an-object', { constraint: head });
+    } else if (sub === 'operator') add(`${head}.operator`, 'choose-operator', { constraint: head });
+    else {
+      const given = input[head];
+      const constraint: Fields = isFields(given) ? given : {};
+      const field = `${head}.${sub}` as ConstraintInput;
+      const value = constraint[sub];
+      if (!fieldsOf(head, constraint.operator).includes(sub)) add('general', 'unknown-field', { field: error.path });
+      else if (sub === 'days') add(field, 'days-invalid');
+      else if (sub === 'frame') add(field, 'frame-invalid');
+      else if (head === 'watchDuration') add(field, Number.isInteger(value) && (value as number) >= 0 && sub === 'to' ? 'minutes-order' : 'minutes-invalid');
+      else if (!isCalendarDay(value)) add(field, 'date-missing');
+      else if (window !== undefined && (value < window.firstDay || value > window.lastDay)) add(field, 'date-outside-window', { first: window.firstDay, last: window.lastDay });
+      else if (sub === 'to') add(field, 'date-order');
+      else add('general', 'other');
     }
   }
   return problems;
@@ -401,4 +356,3 @@ export function describeProblems(errors: readonly CriteriaError[], criteria: unk
 
 /** The problem codes that "Remove unsupported settings" resolves. */
 export const UNSUPPORTED_CODES: readonly ProblemCode[] = ['unsupported-version', 'unknown-field'];
-

@@ -1,5 +1,5 @@
 import type { TimeFrame, WatchDateOperator, WatchDurationOperator } from '../../core/index.ts';
-import type { Language } from '../../i18n/locale.ts';
+import type { StringCatalog } from '../../i18n/locale.ts';
 import type { ProblemCode } from './criteria-draft.ts';
 
 /**
@@ -53,7 +53,8 @@ export interface EventModePickerStrings {
   problems: Record<ProblemCode, string>;
 }
 
-export const eventModePickerStrings: Record<Language, EventModePickerStrings> = {
+/** English is built in; other languages load when a picker first speaks them. */
+export const eventModePickerStrings: StringCatalog<EventModePickerStrings> = {
   en: {
     label: 'Attendance criteria',
     kind: 'Filter or trigger',
@@ -135,85 +136,5 @@ export const eventModePickerStrings: Record<Language, EventModePickerStrings> = 
       other: '{message}',
     },
   },
-  nl: {
-    label: 'Deelnamecriteria',
-    kind: 'Filter of trigger',
-    kindFilters: 'Filters',
-    kindTriggers: 'Triggers',
-    kindHasAttended: 'Heeft evenement bijgewoond',
-    kindHasNotAttended: 'Heeft geen evenement bijgewoond',
-    kindAttendsEvent: 'Woont evenement bij',
-    choose: 'Kies…',
-    eventMode: 'Evenementmodus',
-    modeAny: 'Live of on-demand',
-    modeLive: 'Live',
-    modeOnDemand: 'On-demand',
-    constraintsNeedOnDemand: 'Kies On-demand om te filteren op kijkdatum of kijkduur.',
-    watchDate: 'Kijkdatum',
-    watchDuration: 'Kijkduur',
-    condition: 'Voorwaarde',
-    dateOperators: {
-      is: 'is',
-      'is-not': 'is niet',
-      before: 'vóór',
-      after: 'na',
-      'on-or-before': 'op of vóór',
-      'on-or-after': 'op of na',
-      between: 'tussen',
-      'in-past': 'in de afgelopen N dagen',
-      'in-time-frame': 'in periode',
-    },
-    durationOperators: {
-      is: 'is',
-      'is-not': 'is niet',
-      'greater-than': 'meer dan',
-      'less-than': 'minder dan',
-      'at-least': 'minstens',
-      'at-most': 'hoogstens',
-      between: 'tussen',
-    },
-    timeFrames: {
-      today: 'vandaag',
-      yesterday: 'gisteren',
-      'this-week': 'deze week',
-      'last-week': 'vorige week',
-      'this-month': 'deze maand',
-      'last-month': 'vorige maand',
-    },
-    date: 'Datum',
-    fromDate: 'Van',
-    toDate: 'Tot en met',
-    days: 'Dagen (inclusief vandaag)',
-    timeFrame: 'Periode',
-    minutes: 'Minuten',
-    minMinutes: 'Van (minuten)',
-    maxMinutes: 'Tot en met (minuten)',
-    windowHint: 'On demand {first} – {last}. Datums zijn dagen in de tijdzone van het evenement ({timeZone}).',
-    count: { one: '{count} persoon voldoet', other: '{count} personen voldoen' },
-    countTrigger: { one: '{count} persoon zou deze trigger tot nu toe hebben geactiveerd', other: '{count} personen zouden deze trigger tot nu toe hebben geactiveerd' },
-    counting: 'Personen tellen…',
-    countNeedsValid: 'Corrigeer de instellingen hierboven om te zien hoeveel personen voldoen.',
-    countErrorPrefix: 'Het aantal personen kon niet worden geteld:',
-    retry: 'Opnieuw proberen',
-    removeUnsupported: 'Niet-ondersteunde instellingen verwijderen',
-    problems: {
-      'not-json': 'De criteria voor deze kiezer zijn geen geldige JSON; de kiezer begint leeg.',
-      'not-an-object': 'De criteria voor deze kiezer zijn geen object; de kiezer begint leeg.',
-      'unsupported-version': 'Deze criteria hebben versie {version}; deze kiezer leest versie 1.',
-      'unknown-field': 'Niet-ondersteunde instelling “{field}”.',
-      'choose-kind': 'Kies een filter of trigger.',
-      'choose-event-mode': 'Kies een evenementmodus.',
-      'needs-on-demand': '{constraint} geldt alleen voor on-demand kijken: kies On-demand als evenementmodus, of vink {constraint} uit om het te verwijderen.',
-      'constraint-not-an-object': '{constraint} is niet goed ingesteld: kies een voorwaarde.',
-      'choose-operator': 'Kies een voorwaarde.',
-      'date-missing': 'Vul een datum in.',
-      'date-outside-window': 'Kies een dag in de on-demandperiode, {first} – {last}.',
-      'date-order': 'De einddatum moet op of na de begindatum liggen.',
-      'days-invalid': 'Vul een heel aantal dagen in, 1 of meer.',
-      'frame-invalid': 'Kies een periode.',
-      'minutes-invalid': 'Vul hele minuten in, 0 of meer.',
-      'minutes-order': 'Het maximum moet minstens gelijk zijn aan het minimum.',
-      other: '{message}',
-    },
-  },
+  nl: () => import('./event-mode-picker.strings.nl.ts'),
 };

@@ -4,12 +4,14 @@ import { css } from 'lit';
  * Narrow first (everything stacked, full width); wider containers put the kind and mode side by
  * side and the inputs of a constraint on one row. Container queries: the picker adapts to the
  * box a portal gives it, not to the window. The `.card` (cardStyles) is the container.
+ *
+ * A constraint's legend floats: that puts it inside the box as a normal first row instead of on
+ * the border. Both constraints use the same column tracks, so their inputs line up. An invalid
+ * control gets a danger outline (radios and checkboxes have no border to color), in the focus
+ * color while focused. The list of general problems is an `.error` box (cardStyles).
  */
 export const eventModePickerStyles = css`
-  .picker {
-    display: grid;
-    gap: var(--_space);
-  }
+  .picker,
   .top {
     display: grid;
     gap: var(--_space);
@@ -29,23 +31,23 @@ export const eventModePickerStyles = css`
   legend {
     padding: 0;
   }
+  legend,
+  .field > label {
+    font-weight: 600;
+  }
+  .mode > legend {
+    margin-bottom: 0.25em;
+  }
   .field {
     display: grid;
     gap: 0.25em;
     align-content: start;
     min-width: 0;
   }
-  .field > label,
-  .mode > legend {
-    font-weight: 600;
-  }
-  .mode > legend {
-    margin-bottom: 0.25em;
-  }
   select,
-  input[type='date'],
-  input[type='number'] {
+  input:is([type='date'], [type='number']) {
     font: inherit;
+    font-variant-numeric: tabular-nums;
     color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_border);
@@ -53,18 +55,12 @@ export const eventModePickerStyles = css`
     padding: 0.35em 0.5em;
     min-height: 2.25em;
     width: 100%;
-    max-width: 100%;
   }
-  input[type='number'] {
-    font-variant-numeric: tabular-nums;
-  }
-  select:disabled,
-  input:disabled {
+  :is(select, input):disabled {
     opacity: 0.6;
     cursor: not-allowed;
   }
-  input[type='radio'],
-  input[type='checkbox'] {
+  input:is([type='radio'], [type='checkbox']) {
     accent-color: var(--_accent);
     width: 1.1em;
     height: 1.1em;
@@ -73,16 +69,10 @@ export const eventModePickerStyles = css`
   }
   [aria-invalid='true'] {
     border-color: var(--_danger);
-    box-shadow: 0 0 0 1px var(--_danger);
-  }
-  input[type='radio'][aria-invalid='true'],
-  input[type='checkbox'][aria-invalid='true'] {
-    box-shadow: none;
     outline: 2px solid var(--_danger);
     outline-offset: 1px;
   }
-  input[type='radio'][aria-invalid='true']:focus-visible,
-  input[type='checkbox'][aria-invalid='true']:focus-visible {
+  [aria-invalid='true']:focus-visible {
     outline-color: var(--_focus);
   }
   .options {
@@ -96,11 +86,17 @@ export const eventModePickerStyles = css`
       flex-wrap: wrap;
     }
   }
-  .option {
-    display: inline-flex;
+  .option,
+  .constraint > legend {
+    display: flex;
     align-items: center;
     gap: 0.5em;
+  }
+  .option {
     min-height: 2.25em;
+  }
+  .option,
+  legend label {
     cursor: pointer;
   }
   .constraint {
@@ -111,18 +107,10 @@ export const eventModePickerStyles = css`
     display: grid;
     gap: calc(var(--_space) * 0.5);
   }
-  /* The legend sits inside the box, as a normal first row (not on the border). */
   .constraint > legend {
     float: left;
     width: 100%;
-    display: flex;
-    align-items: center;
-    gap: 0.5em;
     min-height: 24px;
-    font-weight: 600;
-  }
-  .constraint > legend label {
-    cursor: pointer;
   }
   .inputs {
     display: grid;
@@ -131,22 +119,25 @@ export const eventModePickerStyles = css`
   }
   @container (min-width: 480px) {
     .inputs {
-      /* Same tracks in both constraints, so their columns line up. */
       grid-template-columns: repeat(auto-fill, minmax(13em, 1fr));
     }
   }
-  .hint {
+  p,
+  ul {
     margin: 0;
-    color: var(--_text-muted);
+  }
+  .hint,
+  .message {
     font-size: 0.9em;
+  }
+  .hint {
+    color: var(--_text-muted);
   }
   .mode .hint {
     margin-top: 0.35em;
   }
   .message {
-    margin: 0;
     color: var(--_danger);
-    font-size: 0.9em;
     display: grid;
     gap: 0.15em;
   }
@@ -155,18 +146,13 @@ export const eventModePickerStyles = css`
     content: '⚠\\fe0e  ';
   }
   .problems {
-    color: var(--_danger);
     border: 1px solid var(--_danger);
     border-radius: calc(var(--_radius) * 0.75);
     padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em 1em;
-    align-items: center;
+    column-gap: 1em;
     justify-content: space-between;
   }
-  .problems ul {
-    margin: 0;
+  ul {
     padding: 0;
     list-style: none;
   }
@@ -177,7 +163,6 @@ export const eventModePickerStyles = css`
     gap: 0.5em;
   }
   .count {
-    margin: 0;
     min-height: 1.4em;
   }
   .count:empty {

@@ -6,19 +6,16 @@ import { asAdapterError, type EventDataSource } from '../../context/event-data-s
 import {
   audienceOf,
   calendarDayOf,
-  CRITERIA_KINDS,
   onDemandWindow,
   TIME_FRAMES,
   validateCriteria,
   WATCH_DATE_OPERATORS,
   WATCH_DURATION_OPERATORS,
   type AttendanceCriteria,
+  type CalendarDay,
   type CriteriaError,
   type CriteriaKind,
   type EventMode,
-  type TimeFrame,
-  type WatchDateOperator,
-  type WatchDurationOperator,
   type WebinarEvent,
 } from '../../core/index.ts';
 import { fillMessage, formatDay, pickStrings, plural } from '../../i18n/locale.ts';
@@ -31,19 +28,21 @@ import {
   describeProblems,
   fromCriteria,
   hasUnsupported,
-  isWatchDateOperator,
-  isWatchDurationOperator,
+  inputValue,
+  isFields,
   removeUnsupported,
+  setConstraintOn,
   setEventMode,
+  setInput,
   setKind,
-  setWatchDateField,
-  setWatchDateOn,
   setWatchDateOperator,
-  setWatchDurationField,
-  setWatchDurationOn,
   setWatchDurationOperator,
   toCriteria,
   UNSUPPORTED_CODES,
+  watchDateFields,
+  watchDurationFields,
+  type Constraint,
+  type ConstraintInput,
   type CriteriaDraft,
   type DraftDefaults,
   type Problem,
@@ -88,39 +87,20 @@ interface Check {
   problems: Problem[];
 }
 
+/** Options of a select; a group with a label is an `<optgroup>`. */
+type OptionGroup<Value extends string> = readonly [label: string | undefined, values: readonly Value[]];
+
 /** Quiet time after the last change before the audience is counted. */
 export const COUNT_DEBOUNCE_MS = 250;
 
-const MODES: readonly (EventMode | undefined)[] = [undefined, 'live', 'on-demand'];
+/** The Event Mode radios, in order; `undefined` is "live or on-demand". */
+const MODES = [
+  [undefined, 'modeAny'],
+  ['live', 'modeLive'],
+  ['on-demand', 'modeOnDemand'],
+] as const satisfies readonly (readonly [EventMode | undefined, keyof EventModePickerStrings])[];
 
-/** Resolves after `ms`, or rejects at once when `signal` aborts. */
-function abortableWait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function isObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The browser's own date, only to prefill a date input when the event's zone is not known yet. */
-function localDay(now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+const DAY_FORMAT: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
 
 /** Element ids of the controls and of the messages tied to them. */
 const controlId = (field: ProblemField): string => field.replace('.', '-');
@@ -191,6 +171,8 @@ export class OdwEventModePicker extends DataElement<Preview> {
   static formAssociated = true;
 
   static override styles = [tokenStyles, cardStyles, eventModePickerStyles];
+
+  protected readonly catalog = eventModePickerStrings;
 
   /** The form field name the criteria JSON is submitted under. */
   @property({ reflect: true }) name: string | undefined;
@@ -299,26 +281,21 @@ export class OdwEventModePicker extends DataElement<Preview> {
   /** Loads criteria given from outside (attribute, property, reset, restore): no change event. */
   #apply(input: unknown): void {
     let parsed = input;
-    this.sourceProblem = undefined;
+    let problem: SourceProblem | undefined;
     if (typeof input === 'string') {
-      if (input.trim() === '') parsed = undefined;
-      else {
-        try {
-          parsed = JSON.parse(input);
-        } catch {
-          this.draft = fromCriteria(undefined);
-          this.sourceProblem = 'not-json';
-          this.#syncForm();
-          return;
-        }
+      try {
+        parsed = input.trim() === '' ? undefined : JSON.parse(input);
+      } catch {
+        problem = 'not-json';
       }
     }
-    if (parsed === undefined || parsed === null) {
-      this.draft = defaultDraft();
-    } else {
+    // Nothing given means the default criteria; what cannot be read starts empty (without a kind).
+    if (parsed === undefined || parsed === null) this.draft = defaultDraft();
+    else {
       this.draft = fromCriteria(parsed);
-      if (!isObject(parsed)) this.sourceProblem = 'not-an-object';
+      if (!isFields(parsed)) problem ??= 'not-an-object';
     }
+    this.sourceProblem = problem;
     this.#syncForm();
   }
 
@@ -343,10 +320,8 @@ export class OdwEventModePicker extends DataElement<Preview> {
     const result = validateCriteria(criteria, event === undefined ? {} : { event });
     const errors = result.valid ? [] : result.errors;
     const problems = describeProblems(errors, criteria, event === undefined ? undefined : onDemandWindow(event));
-    if (this.sourceProblem !== undefined) {
-      const message = this.sourceProblem === 'not-json' ? 'The criteria are not valid JSON.' : 'The criteria must be an object.';
-      problems.unshift({ field: 'general', code: this.sourceProblem, values: {}, error: { path: '', message } });
-    }
+    // Unreadable input has no error of core's: its text is the picker's own (`problems` strings).
+    if (this.sourceProblem !== undefined) problems.unshift({ field: 'general', code: this.sourceProblem, values: {}, error: { path: '', message: '' } });
     return { criteria, valid: result.valid && this.sourceProblem === undefined, errors, problems };
   }
 
@@ -359,7 +334,7 @@ export class OdwEventModePicker extends DataElement<Preview> {
     if (check.valid || first === undefined) {
       this.#internals.setValidity({});
     } else {
-      const anchor = this.renderRoot?.querySelector<HTMLElement>(`#${first.field === 'general' ? 'general' : controlId(first.field)}`) ?? undefined;
+      const anchor = this.renderRoot?.querySelector<HTMLElement>(`#${controlId(first.field)}`) ?? undefined;
       this.#internals.setValidity({ customError: true }, this.#problemText(first), anchor);
     }
     return check;
@@ -372,21 +347,18 @@ export class OdwEventModePicker extends DataElement<Preview> {
   protected override async load(source: EventDataSource, now: Date, signal: AbortSignal): Promise<Preview> {
     const criteria = toCriteria(this.draft);
     const unreadable = this.sourceProblem !== undefined;
-    try {
-      const event = await source.event(signal);
-      onDemandWindow(event); // a malformed event fails here, as an error of the preview
-      this.followClock(event);
-      if (this.loadedEvent?.source !== source || this.loadedEvent.event !== event) this.loadedEvent = { source, event };
-      const check = validateCriteria(criteria, { event });
-      if (!check.valid || unreadable) return { state: 'invalid' };
-      await abortableWait(COUNT_DEBOUNCE_MS, signal);
-      const count = source.adapter.countAudience
-        ? await source.adapter.countAudience(source.eventId, check.criteria, { now, signal })
-        : audienceOf(await source.analysis(signal), check.criteria, now.getTime()).length;
-      return { state: 'count', count, kind: check.criteria.kind };
-    } catch (error) {
-      throw asAdapterError(error);
-    }
+    const event = await source.event(signal);
+    onDemandWindow(event); // a malformed event fails here, as an error of the preview
+    this.followClock(event);
+    if (this.loadedEvent?.source !== source || this.loadedEvent.event !== event) this.loadedEvent = { source, event };
+    const check = validateCriteria(criteria, { event });
+    if (!check.valid || unreadable) return { state: 'invalid' };
+    await new Promise((resolve) => setTimeout(resolve, COUNT_DEBOUNCE_MS));
+    signal.throwIfAborted(); // a newer change came in meanwhile: its own run counts instead
+    const count = source.adapter.countAudience
+      ? await source.adapter.countAudience(source.eventId, check.criteria, { now, signal })
+      : audienceOf(await source.analysis(signal), check.criteria, now.getTime()).length;
+    return { state: 'count', count, kind: check.criteria.kind };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -411,387 +383,264 @@ export class OdwEventModePicker extends DataElement<Preview> {
     return merged as unknown as EventModePickerStrings;
   }
 
+  #day(day: CalendarDay): string {
+    return formatDay(day, this.currentLocale(), DAY_FORMAT);
+  }
+
   #problemText(problem: Problem, strings = this.#strings()): string {
-    const locale = this.currentLocale();
-    const day = (value: string | undefined) => (value === undefined ? '' : formatDay(value, locale, { day: 'numeric', month: 'short', year: 'numeric' }));
-    const constraint = problem.values.constraint === 'watchDate' ? strings.watchDate : problem.values.constraint === 'watchDuration' ? strings.watchDuration : '';
+    const { constraint, first, last } = problem.values;
     return fillMessage(strings.problems[problem.code], {
       ...problem.values,
-      constraint,
-      first: day(problem.values.first),
-      last: day(problem.values.last),
+      constraint: constraint === 'watchDate' || constraint === 'watchDuration' ? strings[constraint] : '',
+      first: first === undefined ? '' : this.#day(first),
+      last: last === undefined ? '' : this.#day(last),
       message: problem.error.message,
     });
   }
 
   #defaults(): DraftDefaults {
     const event = this.#event();
-    const now = this.currentTime();
-    if (event === undefined) return { today: localDay(now) };
-    const window = onDemandWindow(event);
-    return { today: calendarDayOf(now, event.timeZone), firstDay: window.firstDay, lastDay: window.lastDay };
+    // Until the event (and with it its zone) is known, today is the browser's.
+    const today = calendarDayOf(this.currentTime(), event?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+    if (event === undefined) return { today };
+    const { firstDay, lastDay } = onDemandWindow(event);
+    return { today, firstDay, lastDay };
   }
+
 
   protected override render(): TemplateResult {
     const strings = this.#strings();
     const check = this.#check();
-    const disabled = this.disabled || this.fieldsetDisabled;
-    const view = new FieldView(check.problems, (problem) => this.#problemText(problem, strings));
+    const scope = new RenderScope(strings, this.disabled || this.fieldsetDisabled, check.problems, (problem) => this.#problemText(problem, strings));
     const { draft } = this;
     const onDemand = draft.eventMode === 'on-demand';
-    const kindKnown = CRITERIA_KINDS.includes(draft.kind as CriteriaKind);
+    // Outside On-Demand the constraints are offered only while they are (invalidly) in use.
+    const needsOnDemandHint = !onDemand && !draft.watchDateOn && !draft.watchDurationOn;
     const kindLabels: Record<CriteriaKind, string> = {
       'has-attended': strings.kindHasAttended,
       'has-not-attended': strings.kindHasNotAttended,
       'attends-event': strings.kindAttendsEvent,
     };
-    const kindOption = (kind: CriteriaKind) => html`<option value=${kind} .selected=${live(draft.kind === kind)}>${kindLabels[kind]}</option>`;
-    const modeLabels = [strings.modeAny, strings.modeLive, strings.modeOnDemand];
+    const kindGroups: OptionGroup<CriteriaKind>[] = [
+      [strings.kindFilters, ['has-attended', 'has-not-attended']],
+      [strings.kindTriggers, ['attends-event']],
+    ];
     return html`
       <div part="base" class="card picker" role="group" aria-label=${strings.label}>
-        ${this.#renderGeneral(view, strings, disabled)}
+        ${this.#renderGeneral(scope)}
         <div class="top">
-          <div part="kind" class="field kind">
-            <label for="kind">${strings.kind}</label>
-            <select
-              id="kind"
-              ?disabled=${disabled}
-              aria-invalid=${view.invalid('kind')}
-              aria-describedby=${view.describedBy('kind')}
-              @change=${(event: Event) => this.#edit(setKind(this.draft, (event.target as HTMLSelectElement).value as CriteriaKind))}
-            >
-              ${kindKnown ? nothing : html`<option value="" disabled .selected=${live(true)}>${strings.choose}</option>`}
-              <optgroup label=${strings.kindFilters}>${kindOption('has-attended')}${kindOption('has-not-attended')}</optgroup>
-              <optgroup label=${strings.kindTriggers}>${kindOption('attends-event')}</optgroup>
-            </select>
-            ${view.messages('kind')}
-          </div>
-          <fieldset part="mode" class="mode" aria-describedby=${view.describedBy('eventMode', onDemand || draft.watchDateOn || draft.watchDurationOn ? [] : ['mode-hint'])}>
-            <legend>${strings.eventMode}</legend>
-            <div class="options">
-              ${MODES.map(
-                (mode, index) => html`
-                  <label class="option">
-                    <input
-                      type="radio"
-                      name="mode"
-                      id=${`mode-${mode ?? 'any'}`}
-                      value=${mode ?? ''}
-                      .checked=${live(draft.eventMode === mode)}
-                      ?disabled=${disabled}
-                      aria-invalid=${view.invalid('eventMode')}
-                      aria-describedby=${view.describedBy('eventMode')}
-                      @change=${() => this.#edit(setEventMode(this.draft, mode))}
-                    />
-                    <span>${modeLabels[index]}</span>
-                  </label>
-                `,
-              )}
-            </div>
-            ${view.messages('eventMode')}
-            ${onDemand || draft.watchDateOn || draft.watchDurationOn ? nothing : html`<p class="hint" id="mode-hint">${strings.constraintsNeedOnDemand}</p>`}
-          </fieldset>
+          ${this.#selectField(scope, 'kind', strings.kind, draft.kind, kindGroups, kindLabels, (kind) => setKind(this.draft, kind), 'kind')}
+          ${this.#renderModes(scope, needsOnDemandHint)}
         </div>
-        ${onDemand || draft.watchDateOn ? this.#renderWatchDate(view, strings, disabled) : nothing}
-        ${onDemand || draft.watchDurationOn ? this.#renderWatchDuration(view, strings, disabled) : nothing}
-        ${this.#renderCount(strings, check, disabled)}
+        ${onDemand || draft.watchDateOn ? this.#renderWatchDate(scope) : nothing}
+        ${onDemand || draft.watchDurationOn ? this.#renderWatchDuration(scope) : nothing}
+        ${this.#renderCount(scope, check.valid)}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>
     `;
   }
 
-  #renderGeneral(view: FieldView, strings: EventModePickerStrings, disabled: boolean): TemplateResult | typeof nothing {
-    const problems = view.of('general');
+  /** Event Mode: radios in a fieldset, and the hint that the constraints need On-demand. */
+  #renderModes(scope: RenderScope, needsOnDemandHint: boolean): TemplateResult {
+    const radio = ([mode, label]: (typeof MODES)[number]) => html`
+      <label class="option">
+        <input type="radio" name="mode" id=${`mode-${mode ?? 'any'}`} value=${mode ?? ''} .checked=${live(this.draft.eventMode === mode)}
+          ?disabled=${scope.disabled} aria-invalid=${scope.invalid('eventMode')} aria-describedby=${scope.describedBy('eventMode')}
+          @change=${() => this.#edit(setEventMode(this.draft, mode))} />
+        <span>${scope.strings[label]}</span>
+      </label>
+    `;
+    return html`
+      <fieldset part="mode" class="mode" aria-describedby=${scope.describedBy('eventMode', needsOnDemandHint ? ['mode-hint'] : [])}>
+        <legend>${scope.strings.eventMode}</legend>
+        <div class="options">${MODES.map(radio)}</div>
+        ${scope.messages('eventMode')}
+        ${needsOnDemandHint ? html`<p class="hint" id="mode-hint">${scope.strings.constraintsNeedOnDemand}</p>` : nothing}
+      </fieldset>
+    `;
+  }
+
+  /** The problems that belong to no field, with a way out when they are unsupported settings. */
+  #renderGeneral(scope: RenderScope): TemplateResult | typeof nothing {
+    const problems = scope.problemsOf('general');
     if (problems.length === 0) return nothing;
     const removable = hasUnsupported(this.draft) && problems.some((problem) => UNSUPPORTED_CODES.includes(problem.code));
     return html`
-      <div part="error" class="problems" id=${messageId('general')}>
-        <ul>
-          ${problems.map((problem) => html`<li>${view.text(problem)}</li>`)}
-        </ul>
+      <div part="error" class="error problems" id=${messageId('general')}>
+        <ul>${problems.map((problem) => html`<li>${scope.text(problem)}</li>`)}</ul>
         ${removable
-          ? html`<button id="general" type="button" ?disabled=${disabled} @click=${() => this.#edit(removeUnsupported(this.draft))}>${strings.removeUnsupported}</button>`
+          ? html`<button id="general" type="button" ?disabled=${scope.disabled} @click=${() => this.#edit(removeUnsupported(this.draft))}>${scope.strings.removeUnsupported}</button>`
           : nothing}
       </div>
     `;
   }
 
-  #toggleConstraint(which: 'watchDate' | 'watchDuration', on: boolean): void {
-    let draft = which === 'watchDate' ? setWatchDateOn(this.draft, on) : setWatchDurationOn(this.draft, on);
-    if (on && which === 'watchDate' && isWatchDateOperator(draft.watchDate.operator)) {
-      draft = setWatchDateOperator(draft, draft.watchDate.operator, this.#defaults());
-    }
-    if (on && which === 'watchDuration' && isWatchDurationOperator(draft.watchDuration.operator)) {
-      draft = setWatchDurationOperator(draft, draft.watchDuration.operator);
-    }
-    // Unchecked outside On-Demand, the constraint is no longer offered: keep focus in the picker.
-    if (!on && draft.eventMode !== 'on-demand') this.#focusModeAfterUpdate = true;
-    this.#edit(draft);
-  }
-
-  #renderConstraintHeader(which: 'watchDate' | 'watchDuration', label: string, on: boolean, view: FieldView, disabled: boolean): TemplateResult {
+  /** A constraint: its checkbox and, while checked, its condition, inputs and `more`. */
+  #renderConstraint(scope: RenderScope, constraint: Constraint, label: string, inputs: TemplateResult[], more: unknown = nothing): TemplateResult {
+    const on = constraint === 'watchDate' ? this.draft.watchDateOn : this.draft.watchDurationOn;
+    const toggle = (event: Event) => {
+      const checked = (event.target as HTMLInputElement).checked;
+      // Unchecked outside On-Demand, the constraint is no longer offered: keep focus in the picker.
+      if (!checked && this.draft.eventMode !== 'on-demand') this.#focusModeAfterUpdate = true;
+      this.#edit(setConstraintOn(this.draft, constraint, checked, this.#defaults()));
+    };
     return html`
-      <legend>
-        <input
-          type="checkbox"
-          id=${which}
-          .checked=${live(on)}
-          ?disabled=${disabled}
-          aria-invalid=${view.invalid(which)}
-          aria-describedby=${view.describedBy(which)}
-          @change=${(event: Event) => this.#toggleConstraint(which, (event.target as HTMLInputElement).checked)}
-        />
-        <label for=${which}>${label}</label>
-      </legend>
+      <fieldset part=${constraint === 'watchDate' ? 'watch-date' : 'watch-duration'} class="constraint">
+        <legend>
+          <input type="checkbox" id=${constraint} .checked=${live(on)}
+            ?disabled=${scope.disabled} aria-invalid=${scope.invalid(constraint)} aria-describedby=${scope.describedBy(constraint)} @change=${toggle} />
+          <label for=${constraint}>${label}</label>
+        </legend>
+        ${scope.messages(constraint)} ${on ? html`<div class="inputs">${inputs}</div>${more}` : nothing}
+      </fieldset>
     `;
   }
 
-  #renderWatchDate(view: FieldView, strings: EventModePickerStrings, disabled: boolean): TemplateResult {
-    const { watchDateOn: on, watchDate } = this.draft;
-    const operator = watchDate.operator;
-    const known = isWatchDateOperator(operator);
+  #renderWatchDate(scope: RenderScope): TemplateResult {
+    const { strings } = scope;
+    const { operator, frame } = this.draft.watchDate;
     const event = this.#event();
     const window = event === undefined ? undefined : onDemandWindow(event);
-    const locale = this.currentLocale();
-    const hint = window === undefined || event === undefined
-      ? undefined
-      : fillMessage(strings.windowHint, {
-          first: formatDay(window.firstDay, locale, { day: 'numeric', month: 'short', year: 'numeric' }),
-          last: formatDay(window.lastDay, locale, { day: 'numeric', month: 'short', year: 'numeric' }),
-          timeZone: event.timeZone,
-        });
-    const hintIds = hint === undefined ? [] : ['watchDate-hint'];
-    const dateInput = (field: 'date' | 'to', label: string) => {
-      const problemField: ProblemField = field === 'date' ? 'watchDate.date' : 'watchDate.to';
-      return html`
-        <div class="field">
-          <label for=${controlId(problemField)}>${label}</label>
-          <input
-            type="date"
-            id=${controlId(problemField)}
-            min=${window?.firstDay ?? nothing}
-            max=${window?.lastDay ?? nothing}
-            .value=${live(typeof watchDate[field] === 'string' ? (watchDate[field] as string) : '')}
-            ?disabled=${disabled}
-            aria-invalid=${view.invalid(problemField)}
-            aria-describedby=${view.describedBy(problemField, hintIds)}
-            @input=${(event: Event) => this.#setDate(field, (event.target as HTMLInputElement).value)}
-          />
-          ${view.messages(problemField)}
-        </div>
-      `;
+    const hint =
+      window === undefined || event === undefined
+        ? undefined
+        : fillMessage(strings.windowHint, { first: this.#day(window.firstDay), last: this.#day(window.lastDay), timeZone: event.timeZone });
+    const labels: Record<WatchDateField, string> = {
+      date: operator === 'between' ? strings.fromDate : strings.date,
+      to: strings.toDate,
+      days: strings.days,
+      frame: strings.timeFrame,
     };
-    let operands: TemplateResult | typeof nothing = nothing;
-    if (operator === 'between') operands = html`${dateInput('date', strings.fromDate)}${dateInput('to', strings.toDate)}`;
-    else if (operator === 'in-past') {
-      operands = this.#numberField('watchDate.days', strings.days, watchDate.days, 1, view, disabled, (value) => this.#edit(setWatchDateField(this.draft, 'days', value)));
-    } else if (operator === 'in-time-frame') {
-      const frame = watchDate.frame;
-      operands = html`
-        <div class="field">
-          <label for="watchDate-frame">${strings.timeFrame}</label>
-          <select
-            id="watchDate-frame"
-            ?disabled=${disabled}
-            aria-invalid=${view.invalid('watchDate.frame')}
-            aria-describedby=${view.describedBy('watchDate.frame')}
-            @change=${(event: Event) => this.#edit(setWatchDateField(this.draft, 'frame', (event.target as HTMLSelectElement).value as TimeFrame))}
-          >
-            ${TIME_FRAMES.includes(frame as TimeFrame) ? nothing : html`<option value="" disabled .selected=${live(true)}>${strings.choose}</option>`}
-            ${TIME_FRAMES.map((value) => html`<option value=${value} .selected=${live(frame === value)}>${strings.timeFrames[value]}</option>`)}
-          </select>
-          ${view.messages('watchDate.frame')}
-        </div>
-      `;
-    } else if (known) operands = dateInput('date', strings.date);
-    return html`
-      <fieldset part="watch-date" class="constraint ${on ? 'on' : ''}">
-        ${this.#renderConstraintHeader('watchDate', strings.watchDate, on, view, disabled)}
-        ${view.messages('watchDate')}
-        ${on
-          ? html`
-              <div class="inputs">
-                <div class="field">
-                  <label for="watchDate-operator">${strings.condition}</label>
-                  <select
-                    id="watchDate-operator"
-                    ?disabled=${disabled}
-                    aria-invalid=${view.invalid('watchDate.operator')}
-                    aria-describedby=${view.describedBy('watchDate.operator')}
-                    @change=${(event: Event) =>
-                      this.#edit(setWatchDateOperator(this.draft, (event.target as HTMLSelectElement).value as WatchDateOperator, this.#defaults()))}
-                  >
-                    ${known ? nothing : html`<option value="" disabled .selected=${live(true)}>${strings.choose}</option>`}
-                    ${WATCH_DATE_OPERATORS.map((value) => html`<option value=${value} .selected=${live(operator === value)}>${strings.dateOperators[value]}</option>`)}
-                  </select>
-                  ${view.messages('watchDate.operator')}
-                </div>
-                ${operands}
-              </div>
-              ${hint === undefined ? nothing : html`<p class="hint" id="watchDate-hint">${hint}</p>`}
-            `
-          : nothing}
-      </fieldset>
-    `;
+    const inputs = watchDateFields(operator).map((name) => {
+      const field = `watchDate.${name}` as const;
+      if (name === 'days') return this.#inputField(scope, field, labels[name], 'number', 1);
+      if (name === 'frame') return this.#selectField(scope, field, labels[name], frame, [[undefined, TIME_FRAMES]], strings.timeFrames, (value) => setInput(this.draft, field, value));
+      return this.#inputField(scope, field, labels[name], 'date', window?.firstDay, window?.lastDay, hint === undefined ? [] : ['watchDate-hint']);
+    });
+    const condition = this.#selectField(scope, 'watchDate.operator', strings.condition, operator, [[undefined, WATCH_DATE_OPERATORS]], strings.dateOperators, (value) =>
+      setWatchDateOperator(this.draft, value, this.#defaults()),
+    );
+    return this.#renderConstraint(scope, 'watchDate', strings.watchDate, [condition, ...inputs], hint === undefined ? nothing : html`<p class="hint" id="watchDate-hint">${hint}</p>`);
   }
 
-  #setDate(field: WatchDateField, value: string): void {
-    this.#edit(setWatchDateField(this.draft, field, value === '' ? undefined : value));
+  #renderWatchDuration(scope: RenderScope): TemplateResult {
+    const { strings } = scope;
+    const { operator } = this.draft.watchDuration;
+    const labels: Record<WatchDurationField, string> = { minutes: operator === 'between' ? strings.minMinutes : strings.minutes, to: strings.maxMinutes };
+    const condition = this.#selectField(scope, 'watchDuration.operator', strings.condition, operator, [[undefined, WATCH_DURATION_OPERATORS]], strings.durationOperators, (value) =>
+      setWatchDurationOperator(this.draft, value),
+    );
+    const inputs = watchDurationFields(operator).map((name) => this.#inputField(scope, `watchDuration.${name}`, labels[name], 'number', 0));
+    return this.#renderConstraint(scope, 'watchDuration', strings.watchDuration, [condition, ...inputs]);
   }
 
-  #renderWatchDuration(view: FieldView, strings: EventModePickerStrings, disabled: boolean): TemplateResult {
-    const { watchDurationOn: on, watchDuration } = this.draft;
-    const operator = watchDuration.operator;
-    const known = isWatchDurationOperator(operator);
-    const set = (field: WatchDurationField) => (value: number | undefined) => this.#edit(setWatchDurationField(this.draft, field, value));
-    const operands = !known
-      ? nothing
-      : operator === 'between'
-        ? html`${this.#numberField('watchDuration.minutes', strings.minMinutes, watchDuration.minutes, 0, view, disabled, set('minutes'))}${this.#numberField(
-            'watchDuration.to',
-            strings.maxMinutes,
-            watchDuration.to,
-            0,
-            view,
-            disabled,
-            set('to'),
-          )}`
-        : this.#numberField('watchDuration.minutes', strings.minutes, watchDuration.minutes, 0, view, disabled, set('minutes'));
-    return html`
-      <fieldset part="watch-duration" class="constraint ${on ? 'on' : ''}">
-        ${this.#renderConstraintHeader('watchDuration', strings.watchDuration, on, view, disabled)}
-        ${view.messages('watchDuration')}
-        ${on
-          ? html`
-              <div class="inputs">
-                <div class="field">
-                  <label for="watchDuration-operator">${strings.condition}</label>
-                  <select
-                    id="watchDuration-operator"
-                    ?disabled=${disabled}
-                    aria-invalid=${view.invalid('watchDuration.operator')}
-                    aria-describedby=${view.describedBy('watchDuration.operator')}
-                    @change=${(event: Event) =>
-                      this.#edit(setWatchDurationOperator(this.draft, (event.target as HTMLSelectElement).value as WatchDurationOperator))}
-                  >
-                    ${known ? nothing : html`<option value="" disabled .selected=${live(true)}>${strings.choose}</option>`}
-                    ${WATCH_DURATION_OPERATORS.map(
-                      (value) => html`<option value=${value} .selected=${live(operator === value)}>${strings.durationOperators[value]}</option>`,
-                    )}
-                  </select>
-                  ${view.messages('watchDuration.operator')}
-                </div>
-                ${operands}
-              </div>
-            `
-          : nothing}
-      </fieldset>
-    `;
+  /** A labelled control with the messages of its field below it. */
+  #field(scope: RenderScope, field: ProblemField, label: string, control: TemplateResult, part?: string): TemplateResult {
+    return html`<div part=${part ?? nothing} class="field"><label for=${controlId(field)}>${label}</label>${control}${scope.messages(field)}</div>`;
   }
 
-  /** A whole-number input. While the user types, their text stays as typed ("1.0", "-"). */
-  #numberField(
+
+  /** A select; a value it does not offer (loaded criteria may hold anything) shows as "Choose…". */
+  #selectField<Value extends string>(
+    scope: RenderScope,
     field: ProblemField,
     label: string,
-    value: unknown,
-    min: number,
-    view: FieldView,
-    disabled: boolean,
-    onValue: (value: number | undefined) => void,
+    current: unknown,
+    groups: readonly OptionGroup<Value>[],
+    labels: Readonly<Record<Value, string>>,
+    change: (value: Value) => CriteriaDraft,
+    part?: string,
   ): TemplateResult {
-    const id = controlId(field);
-    const input = this.renderRoot?.querySelector<HTMLInputElement>(`#${id}`) ?? null;
-    let text = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value : '';
-    if (input !== null && (input.value === '' ? value === undefined : Number(input.value) === value)) text = input.value;
-    return html`
-      <div class="field">
-        <label for=${id}>${label}</label>
-        <input
-          type="number"
-          id=${id}
-          inputmode="numeric"
-          min=${min}
-          step="1"
-          .value=${live(text)}
-          ?disabled=${disabled}
-          aria-invalid=${view.invalid(field)}
-          aria-describedby=${view.describedBy(field)}
-          @input=${(event: Event) => {
-            const raw = (event.target as HTMLInputElement).value;
-            onValue(raw === '' ? undefined : Number(raw));
-          }}
-        />
-        ${view.messages(field)}
-      </div>
+    const option = (value: Value) => html`<option value=${value} .selected=${live(current === value)}>${labels[value]}</option>`;
+    const offered = groups.some(([, values]) => values.includes(current as Value));
+    const select = html`
+      <select id=${controlId(field)}
+        ?disabled=${scope.disabled} aria-invalid=${scope.invalid(field)} aria-describedby=${scope.describedBy(field)}
+        @change=${(event: Event) => this.#edit(change((event.target as HTMLSelectElement).value as Value))}>
+        ${offered ? nothing : html`<option value="" disabled .selected=${live(true)}>${scope.strings.choose}</option>`}
+        ${groups.map(([group, values]) => (group === undefined ? values.map(option) : html`<optgroup label=${group}>${values.map(option)}</optgroup>`))}
+      </select>
     `;
+    return this.#field(scope, field, label, select, part);
   }
 
-  #renderCount(strings: EventModePickerStrings, check: Check, disabled: boolean): TemplateResult | typeof nothing {
-    if (this.source === undefined) return nothing;
-    const locale = this.currentLocale();
-    const pending = this.task.status === TaskStatus.PENDING || this.task.status === TaskStatus.INITIAL;
-    let text: TemplateResult | typeof nothing = nothing;
-    let failure: unknown;
-    if (this.task.status === TaskStatus.ERROR) failure = this.task.error;
-    else if (!check.valid) text = html`<span class="muted">${strings.countNeedsValid}</span>`;
-    else if (pending) text = html`<span class="muted">${strings.counting}</span>`;
-    else {
-      const preview = this.task.value;
-      if (preview?.state === 'count') {
-        text = html`<strong>${plural(preview.count, locale, preview.kind === 'attends-event' ? strings.countTrigger : strings.count)}</strong>`;
-      } else text = html`<span class="muted">${strings.countNeedsValid}</span>`;
-    }
-    return html`
-      <div class="count-row">
-        <p part="count" class="count" role="status" aria-busy=${check.valid && pending ? 'true' : 'false'}>${text}</p>
-        ${failure === undefined
-          ? nothing
-          : html`
-              <div part="count-error" class="error" role="alert">
-                <span>${strings.countErrorPrefix} ${asAdapterError(failure).message}</span>
-                <button part="retry" type="button" ?disabled=${disabled} @click=${() => this.reload()}>${strings.retry}</button>
-              </div>
-            `}
-      </div>
+  /**
+   * A date or whole-number input; emptied, its field is unset. A number keeps the text as typed
+   * ("1.0", "-") while it still means the value in the draft.
+   */
+  #inputField(scope: RenderScope, field: ConstraintInput, label: string, type: 'date' | 'number', min: string | number | undefined, max?: string, hintIds: string[] = []): TemplateResult {
+    const value = inputValue(this.draft, field);
+    const input = this.renderRoot?.querySelector<HTMLInputElement>(`#${controlId(field)}`) ?? null;
+    let text = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value : '';
+    if (type === 'number' && input !== null && (input.value === '' ? value === undefined : Number(input.value) === value)) text = input.value;
+    const onInput = (event: Event) => {
+      const typed = (event.target as HTMLInputElement).value;
+      this.#edit(setInput(this.draft, field, typed === '' ? undefined : type === 'number' ? Number(typed) : typed));
+    };
+    const control = html`
+      <input type=${type} id=${controlId(field)} inputmode=${type === 'number' ? 'numeric' : nothing} min=${min ?? nothing} max=${max ?? nothing} step=${type === 'number' ? 1 : nothing}
+        .value=${live(text)} ?disabled=${scope.disabled} aria-invalid=${scope.invalid(field)} aria-describedby=${scope.describedBy(field, hintIds)} @input=${onInput} />
     `;
+    return this.#field(scope, field, label, control);
+  }
+
+  #renderCount(scope: RenderScope, valid: boolean): TemplateResult | typeof nothing {
+    if (this.source === undefined) return nothing;
+    const { strings } = scope;
+    const { status, value: preview } = this.task;
+    const pending = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
+    const failure = status === TaskStatus.ERROR ? asAdapterError(this.task.error) : undefined;
+    let text: TemplateResult | typeof nothing = html`<span class="muted">${strings.countNeedsValid}</span>`;
+    if (failure !== undefined) text = nothing;
+    else if (valid && pending) text = html`<span class="muted">${strings.counting}</span>`;
+    else if (valid && preview?.state === 'count') {
+      text = html`<strong>${plural(preview.count, this.currentLocale(), preview.kind === 'attends-event' ? strings.countTrigger : strings.count)}</strong>`;
+    }
+    const error =
+      failure === undefined
+        ? nothing
+        : html`
+            <div part="count-error" class="error" role="alert">
+              <span>${strings.countErrorPrefix} ${failure.message}</span>
+              <button part="retry" type="button" ?disabled=${scope.disabled} @click=${() => this.reload()}>${strings.retry}</button>
+            </div>
+          `;
+    return html`<div class="count-row"><p part="count" class="count" role="status" aria-busy=${valid && pending ? 'true' : 'false'}>${text}</p>${error}</div>`;
   }
 }
 
-/** The problems of one render, by field: messages, `aria-invalid`, `aria-describedby`. */
-class FieldView {
+/** What the controls of one render share: the strings, whether they are disabled, and the problems by field. */
+class RenderScope {
+  readonly strings: EventModePickerStrings;
+  readonly disabled: boolean;
+  readonly text: (problem: Problem) => string;
   readonly #byField = new Map<ProblemField, Problem[]>();
-  readonly #text: (problem: Problem) => string;
 
-  constructor(problems: readonly Problem[], text: (problem: Problem) => string) {
-    this.#text = text;
-    for (const problem of problems) {
-      const list = this.#byField.get(problem.field) ?? [];
-      list.push(problem);
-      this.#byField.set(problem.field, list);
-    }
+  constructor(strings: EventModePickerStrings, disabled: boolean, problems: readonly Problem[], text: (problem: Problem) => string) {
+    this.strings = strings;
+    this.disabled = disabled;
+    this.text = text;
+    for (const problem of problems) this.#byField.set(problem.field, [...this.problemsOf(problem.field), problem]);
   }
 
-  of(field: ProblemField): Problem[] {
+  problemsOf(field: ProblemField): Problem[] {
     return this.#byField.get(field) ?? [];
   }
 
-  text(problem: Problem): string {
-    return this.#text(problem);
-  }
-
   invalid(field: ProblemField): 'true' | typeof nothing {
-    return this.of(field).length > 0 ? 'true' : nothing;
+    return this.problemsOf(field).length > 0 ? 'true' : nothing;
   }
 
+  /** The field's messages, if any, then `more` (hints). */
   describedBy(field: ProblemField, more: readonly string[] = []): string | typeof nothing {
-    const ids = [...(this.of(field).length > 0 ? [messageId(field)] : []), ...more];
+    const ids = [...(this.problemsOf(field).length > 0 ? [messageId(field)] : []), ...more];
     return ids.length > 0 ? ids.join(' ') : nothing;
   }
 
   messages(field: ProblemField): TemplateResult | typeof nothing {
-    const problems = this.of(field);
+    const problems = this.problemsOf(field);
     if (problems.length === 0) return nothing;
-    return html`<p part="error" class="message" id=${messageId(field)}>${problems.map((problem) => html`<span>${this.#text(problem)}</span>`)}</p>`;
+    return html`<p part="error" class="message" id=${messageId(field)}>${problems.map((problem) => html`<span>${this.text(problem)}</span>`)}</p>`;
   }
 }
 

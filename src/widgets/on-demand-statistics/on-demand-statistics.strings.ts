@@ -1,4 +1,4 @@
-import type { Language } from '../../i18n/locale.ts';
+import type { StringCatalog } from '../../i18n/locale.ts';
 
 /** Every text the statistics widget shows; override any key through the `strings` property. */
 export interface OnDemandStatisticsStrings {
@@ -29,7 +29,7 @@ export interface OnDemandStatisticsStrings {
   skippedRecords: { one: string; other: string };
 }
 
-export const onDemandStatisticsStrings: Record<Language, OnDemandStatisticsStrings> = {
+export const onDemandStatisticsStrings: StringCatalog<OnDemandStatisticsStrings> = {
   en: {
     title: 'On-demand statistics',
     loading: 'Loading on-demand statistics…',
@@ -57,31 +57,5 @@ export const onDemandStatisticsStrings: Record<Language, OnDemandStatisticsStrin
     reportedThrough: 'Reported through {date}',
     skippedRecords: { one: '{count} record could not be used.', other: '{count} records could not be used.' },
   },
-  nl: {
-    title: 'On-demand statistieken',
-    loading: 'On-demand statistieken laden…',
-    notConfigured: 'Geen gegevensbron: stel een adapter en event-id in, of plaats deze widget in <odw-data-provider>.',
-    retry: 'Opnieuw proberen',
-    errorPrefix: 'De statistieken konden niet worden geladen:',
-    daysRemaining: 'Resterende dagen',
-    dayUnit: { one: '{count} dag', other: '{count} dagen' },
-    phaseUpcoming: 'Opent na afloop van het evenement: 30 dagen on demand beschikbaar.',
-    phaseOpen: 'De opname is on demand beschikbaar.',
-    phaseClosing: 'Sluit binnenkort: tijd voor de laatste herinnering.',
-    phaseClosed: 'Meting gestopt: de periode van 30 dagen is voorbij.',
-    totalVisitors: 'On-demand bezoekers',
-    totalVisitorsHint: 'No-shows die de opname bekeken, tot nu toe',
-    averageWatch: 'Gemiddelde kijktijd',
-    averageWatchHint: 'Voor alle bezoekers, ook deelnemers die terugkeken',
-    minutesUnit: 'min',
-    noViewsYet: 'Nog geen on-demand weergaven.',
-    details: 'Details',
-    median: 'Mediane kijktijd',
-    noShowVisitors: 'No-show bezoekers',
-    rewatchers: 'Deelnemers die terugkeken',
-    noShowMinutes: 'Minuten bekeken door no-shows',
-    rewatchMinutes: 'Minuten teruggekeken door deelnemers',
-    reportedThrough: 'Gerapporteerd tot en met {date}',
-    skippedRecords: { one: '{count} record kon niet worden gebruikt.', other: '{count} records konden niet worden gebruikt.' },
-  },
+  nl: () => import('./on-demand-statistics.strings.nl.ts'),
 };

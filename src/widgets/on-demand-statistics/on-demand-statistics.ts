@@ -1,7 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { EventDataSource } from '../../context/event-data-source.ts';
-import { asAdapterError } from '../../context/event-data-source.ts';
 import { ResizeController } from '../../controllers/resize-controller.ts';
 import {
   DEFAULT_CLOSING_THRESHOLD_DAYS,
@@ -69,6 +68,8 @@ const NARROW_WIDTH = 480;
 export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
   static override styles = [tokenStyles, cardStyles, onDemandStatisticsStyles];
 
+  protected readonly catalog = onDemandStatisticsStrings;
+
   /** Days left at or below which the window shows as closing (emphasized). */
   @property({ type: Number, attribute: 'closing-threshold' }) closingThreshold = DEFAULT_CLOSING_THRESHOLD_DAYS;
 
@@ -82,17 +83,13 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
   }
 
   protected override async load(source: EventDataSource, now: Date, signal: AbortSignal): Promise<LoadedStatistics> {
-    try {
-      const event = await source.event(signal);
-      this.followClock(event);
-      const closingThreshold = this.closingThreshold;
-      const statistics = source.adapter.getStatistics
-        ? await source.adapter.getStatistics(source.eventId, { now, closingThreshold, signal })
-        : statisticsOf(await source.analysis(signal), now.getTime(), { closingThreshold });
-      return { event, statistics, lastWindowDay: onDemandWindow(event).lastDay };
-    } catch (error) {
-      throw asAdapterError(error);
-    }
+    const event = await source.event(signal);
+    this.followClock(event);
+    const closingThreshold = this.closingThreshold;
+    const statistics = source.adapter.getStatistics
+      ? await source.adapter.getStatistics(source.eventId, { now, closingThreshold, signal })
+      : statisticsOf(await source.analysis(signal), now.getTime(), { closingThreshold });
+    return { event, statistics, lastWindowDay: onDemandWindow(event).lastDay };
   }
 
   protected override render(): TemplateResult {
@@ -100,20 +97,14 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
     return this.renderCard({
       strings,
       narrow: this.#size.width > 0 && this.#size.width < NARROW_WIDTH,
-      loading: () => this.#renderLoading(strings),
+      skeleton: html`
+        <div class="skeleton-row">
+          <div class="skeleton block"></div>
+          <div class="skeleton block"></div>
+          <div class="skeleton block"></div>
+        </div>`,
       loaded: (loaded) => this.#renderStatistics(strings, loaded),
     });
-  }
-
-  #renderLoading(strings: OnDemandStatisticsStrings): TemplateResult {
-    return html`
-      <div class="skeleton-row" role="status">
-        <span class="visually-hidden">${strings.loading}</span>
-        <div class="skeleton block"></div>
-        <div class="skeleton block"></div>
-        <div class="skeleton block"></div>
-      </div>
-    `;
   }
 
   #renderStatistics(strings: OnDemandStatisticsStrings, loaded: LoadedStatistics): TemplateResult {
@@ -129,45 +120,34 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
     const visitors = statistics.totalVisitors + statistics.rewatchers;
     const partial = statistics.reportedThrough < loaded.lastWindowDay;
     const skipped = statistics.diagnostics.length;
+    const metric = (label: string, value: string, hint: string, phase = '') => html`
+      <div part="metric" class="metric ${phase}">
+        <dt>${label}</dt>
+        <dd><span part="value" class="value">${value}</span> <span class="hint">${hint}</span></dd>
+      </div>`;
+    const details = [
+      [strings.median, minutes(statistics.medianWatchMinutes)],
+      [strings.noShowVisitors, formatNumber(statistics.totalVisitors, locale)],
+      [strings.rewatchers, formatNumber(statistics.rewatchers, locale)],
+      [strings.noShowMinutes, formatNumber(statistics.noShowWatchMinutes, locale, 1)],
+      [strings.rewatchMinutes, formatNumber(statistics.rewatchWatchMinutes, locale, 1)],
+    ];
     return html`
       <p class="muted">${loaded.event.name}</p>
       <dl class="metrics">
-        <div part="metric" class="metric ${statistics.phase}">
-          <dt>${strings.daysRemaining}</dt>
-          <dd>
-            <span part="value" class="value">${plural(statistics.daysRemaining, locale, strings.dayUnit)}</span>
-            <span class="hint">${phaseText}</span>
-          </dd>
-        </div>
-        <div part="metric" class="metric">
-          <dt>${strings.totalVisitors}</dt>
-          <dd>
-            <span part="value" class="value">${formatNumber(statistics.totalVisitors, locale)}</span>
-            <span class="hint">${visitors === 0 ? strings.noViewsYet : strings.totalVisitorsHint}</span>
-          </dd>
-        </div>
-        <div part="metric" class="metric">
-          <dt>${strings.averageWatch}</dt>
-          <dd>
-            <span part="value" class="value">${minutes(statistics.averageWatchMinutes)}</span>
-            <span class="hint">${strings.averageWatchHint}</span>
-          </dd>
-        </div>
+        ${metric(strings.daysRemaining, plural(statistics.daysRemaining, locale, strings.dayUnit), phaseText, statistics.phase)}
+        ${metric(strings.totalVisitors, formatNumber(statistics.totalVisitors, locale), visitors === 0 ? strings.noViewsYet : strings.totalVisitorsHint)}
+        ${metric(strings.averageWatch, minutes(statistics.averageWatchMinutes), strings.averageWatchHint)}
       </dl>
       <div class="footer">
         <details part="details">
           <summary>${strings.details}</summary>
           <dl>
-            <dt>${strings.median}</dt>
-            <dd>${minutes(statistics.medianWatchMinutes)}</dd>
-            <dt>${strings.noShowVisitors}</dt>
-            <dd>${formatNumber(statistics.totalVisitors, locale)}</dd>
-            <dt>${strings.rewatchers}</dt>
-            <dd>${formatNumber(statistics.rewatchers, locale)}</dd>
-            <dt>${strings.noShowMinutes}</dt>
-            <dd>${formatNumber(statistics.noShowWatchMinutes, locale, 1)}</dd>
-            <dt>${strings.rewatchMinutes}</dt>
-            <dd>${formatNumber(statistics.rewatchWatchMinutes, locale, 1)}</dd>
+            ${details.map(
+              ([term, value]) => html`
+                <dt>${term}</dt>
+                <dd>${value}</dd>`,
+            )}
           </dl>
         </details>
         <span class="notes muted">

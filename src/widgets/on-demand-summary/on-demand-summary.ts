@@ -1,7 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { EventDataSource } from '../../context/event-data-source.ts';
-import { asAdapterError } from '../../context/event-data-source.ts';
 import { barChartLayout, renderBarChart, type ChartDay } from '../../charts/bar-chart.ts';
 import { ResizeController } from '../../controllers/resize-controller.ts';
 import {
@@ -57,6 +56,9 @@ interface LoadedSummary {
 
 const NARROW_WIDTH = 420;
 const LAST_DAYS = 7;
+// A date in running text, and a day in the tooltip and the table's rows.
+const LONG_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+const ROW_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
 
 /**
  * @tag odw-on-demand-summary
@@ -101,6 +103,8 @@ const LAST_DAYS = 7;
 export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
   static override styles = [tokenStyles, cardStyles, onDemandSummaryStyles];
 
+  protected readonly catalog = onDemandSummaryStrings;
+
   /** First day shown (`YYYY-MM-DD`, event zone); with `to`, overrides `days`. */
   @property({ reflect: true }) from: string | undefined;
 
@@ -128,22 +132,18 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
   }
 
   protected override async load(source: EventDataSource, now: Date, signal: AbortSignal): Promise<LoadedSummary> {
-    try {
-      const event = await source.event(signal);
-      this.followClock(event);
-      const window = onDemandWindow(event);
-      const today = calendarDayOf(now, event.timeZone);
-      const range = this.#range(window, today);
-      let summary: DailyOnDemandVisitorsResult;
-      if (source.adapter.getDailySummary) summary = await source.adapter.getDailySummary(source.eventId, range, { signal });
-      else {
-        const analysis = await source.analysis(signal);
-        summary = { ...dailyVisitorsOf(analysis, range), diagnostics: analysis.diagnostics };
-      }
-      return { event, window, range, summary, today };
-    } catch (error) {
-      throw asAdapterError(error);
+    const event = await source.event(signal);
+    this.followClock(event);
+    const window = onDemandWindow(event);
+    const today = calendarDayOf(now, event.timeZone);
+    const range = this.#range(window, today);
+    let summary: DailyOnDemandVisitorsResult;
+    if (source.adapter.getDailySummary) summary = await source.adapter.getDailySummary(source.eventId, range, { signal });
+    else {
+      const analysis = await source.analysis(signal);
+      summary = { ...dailyVisitorsOf(analysis, range), diagnostics: analysis.diagnostics };
     }
+    return { event, window, range, summary, today };
   }
 
   #range(window: OnDemandWindow, today: string): DayRange {
@@ -161,26 +161,23 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
     return this.renderCard({
       strings,
       narrow: this.#size.width > 0 && this.#size.width < NARROW_WIDTH,
-      loading: () => this.#renderLoading(strings),
+      skeleton: html`<div class="skeleton chart-placeholder"></div>`,
       loaded: (loaded) => this.#renderSummary(strings, loaded),
     });
-  }
-
-  #renderLoading(strings: OnDemandSummaryStrings): TemplateResult {
-    return html`<div role="status"><span class="visually-hidden">${strings.loading}</span><div class="skeleton chart-placeholder"></div></div>`;
   }
 
   #renderSummary(strings: OnDemandSummaryStrings, loaded: LoadedSummary): TemplateResult {
     const locale = this.currentLocale();
     const { summary, window, event } = loaded;
-    const upcoming = loaded.today < window.firstDay || Date.parse(event.endsAt) >= this.currentTime().getTime();
-    const closed = this.currentTime().getTime() > window.closesAt.getTime();
+    const now = this.currentTime().getTime();
+    const upcoming = loaded.today < window.firstDay || Date.parse(event.endsAt) >= now;
+    const closed = now > window.closesAt.getTime();
     const notes: string[] = [];
-    if (upcoming) notes.push(fillMessage(strings.upcoming, { date: formatDay(window.firstDay, locale, { day: 'numeric', month: 'long', year: 'numeric' }) }));
+    if (upcoming) notes.push(fillMessage(strings.upcoming, { date: formatDay(window.firstDay, locale, LONG_DATE) }));
     else if (summary.reportedThrough < loaded.range.to) {
       notes.push(fillMessage(strings.reportedThrough, { date: formatDay(summary.reportedThrough, locale, { day: 'numeric', month: 'long' }) }));
     }
-    if (closed) notes.push(fillMessage(strings.closed, { date: formatDay(window.lastDay, locale, { day: 'numeric', month: 'long', year: 'numeric' }) }));
+    if (closed) notes.push(fillMessage(strings.closed, { date: formatDay(window.lastDay, locale, LONG_DATE) }));
     const anyViews = summary.totalVisitors + summary.totalRewatchers > 0;
     if (!upcoming && !anyViews) notes.push(strings.noViewsYet);
     if (summary.diagnostics.length > 0) notes.push(plural(summary.diagnostics.length, locale, strings.skippedRecords));
@@ -225,24 +222,23 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
   }
 
   #chooseRange(choice: string, loaded: LoadedSummary): void {
-    if (choice === 'day') {
-      const day = loaded.today < loaded.window.firstDay ? loaded.window.firstDay : loaded.today > loaded.window.lastDay ? loaded.window.lastDay : loaded.today;
-      this.from = day;
-      this.to = day;
-      this.days = undefined;
-    } else {
-      this.from = undefined;
-      this.to = undefined;
-      this.days = choice === 'last-days' ? LAST_DAYS : undefined;
-    }
-    emit(this, 'odw-range-change', { from: this.from, to: this.to, days: this.days });
+    const { today, window } = loaded;
+    // "One day" starts on today, kept inside the window.
+    const day = today < window.firstDay ? window.firstDay : today > window.lastDay ? window.lastDay : today;
+    if (choice === 'day') this.#showRange({ from: day, to: day, days: undefined });
+    else this.#showRange({ from: undefined, to: undefined, days: choice === 'last-days' ? LAST_DAYS : undefined });
   }
 
   #chooseDay(day: string): void {
-    if (!day) return;
-    this.from = day;
-    this.to = day;
-    emit(this, 'odw-range-change', { from: day, to: day, days: undefined });
+    if (day) this.#showRange({ from: day, to: day, days: undefined });
+  }
+
+  /** The reader's choice: set it and tell the page. */
+  #showRange(range: RangeChangeDetail): void {
+    this.from = range.from;
+    this.to = range.to;
+    this.days = range.days;
+    emit(this, 'odw-range-change', range);
   }
 
   #chartDays(days: readonly DailyVisitors[]): ChartDay[] {
@@ -265,7 +261,7 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
 
   #tooltip(strings: OnDemandSummaryStrings, day: ChartDay): string {
     const locale = this.currentLocale();
-    const label = formatDay(day.day, locale, { weekday: 'short', day: 'numeric', month: 'short' });
+    const label = formatDay(day.day, locale, ROW_DAY);
     if (day.primary === null) return `${label}: ${strings.notReported}`;
     return fillMessage(this.showRewatches ? strings.tooltipRewatch : strings.tooltip, {
       day: label,
@@ -285,7 +281,7 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
     return html`
       <div part="chart" class="chart" tabindex="0" role="group" aria-label=${`${strings.chartLabel}. ${strings.chartKeyboardHint}`}
         @keydown=${(event: KeyboardEvent) => this.#onChartKey(event, loaded)}
-        @focus=${() => this.#focusDay(this.focusedIndex ?? this.#lastReportedIndex(days))}
+        @focus=${() => (this.focusedIndex ??= this.#lastReportedIndex(days))}
         @blur=${() => (this.focusedIndex = null)}>
         <svg viewBox="0 0 ${width} ${height}" width=${width} height=${height} role="img" aria-label=${summaryText}>
           ${renderBarChart({
@@ -313,10 +309,6 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
   #lastReportedIndex(days: readonly ChartDay[]): number {
     const index = days.findLastIndex((day) => day.primary !== null);
     return index === -1 ? 0 : index;
-  }
-
-  #focusDay(index: number): void {
-    this.focusedIndex = index;
   }
 
   #onChartKey(event: KeyboardEvent, loaded: LoadedSummary): void {
@@ -358,7 +350,7 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
             ${loaded.summary.days.map(
               (day) => html`
                 <tr>
-                  <th scope="row">${formatDay(day.day, locale, { weekday: 'short', day: 'numeric', month: 'short' })}</th>
+                  <th scope="row">${formatDay(day.day, locale, ROW_DAY)}</th>
                   <td>${count(day.visitors)}</td>
                   ${this.showRewatches ? html`<td>${count(day.rewatchers)}</td>` : ''}
                   <td>${day.minutes === null ? strings.notReported : formatNumber(day.minutes, locale, 1)}</td>
