@@ -78,6 +78,18 @@ const LAYERS = [
     },
   },
   {
+    // Size budgets (docs/size.md): fails when an entry is over its budget, or, while an entry
+    // is still over it, when it grows past its recorded ceiling.
+    name: 'size',
+    script: 'scripts/size.ts',
+    args: [],
+    resultFile: '.test-results/size.json',
+    count: (_exitCode, file) => {
+      const report = readJson(file);
+      return { passed: report?.passed ?? 0, failed: report?.failed ?? 1, skipped: 0 };
+    },
+  },
+  {
     name: 'package',
     script: 'scripts/package-check.ts',
     args: [],
