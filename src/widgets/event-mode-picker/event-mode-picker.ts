@@ -407,7 +407,6 @@ export class OdwEventModePicker extends DataElement<Preview> {
     return { today, firstDay, lastDay };
   }
 
-
   protected override render(): TemplateResult {
     const strings = this.#strings();
     const check = this.#check();
