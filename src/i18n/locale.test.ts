@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { languageOf, loadStrings, pickStrings, resolveLocale, type StringCatalog } from './locale.ts';
+
+interface Greeting {
+  hello: string;
+  bye: string;
+}
+
+const english: Greeting = { hello: 'Hello', bye: 'Bye' };
+const dutch: Greeting = { hello: 'Hallo', bye: 'Dag' };
+
+/** A fresh catalog per test (loaded strings are cached per catalog) with a controllable loader. */
+function catalog(load: () => Promise<{ default: Greeting }> = () => Promise.resolve({ default: dutch })) {
+  const loader = vi.fn(load);
+  const strings: StringCatalog<Greeting> = { en: english, nl: loader };
+  return { strings, loader };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('languageOf / resolveLocale', () => {
+  it('maps nl-* to Dutch and everything else to English', () => {
+    expect(['nl', 'nl-BE', 'NL-nl'].map(languageOf)).toEqual(['nl', 'nl', 'nl']);
+    expect(['en', 'de', 'fr-BE'].map(languageOf)).toEqual(['en', 'en', 'en']);
+  });
+
+  it('takes the explicit locale, else the nearest usable lang, skipping malformed ones', () => {
+    const outer = document.createElement('div');
+    outer.lang = 'nl_BE';
+    const inner = document.createElement('span');
+    inner.setAttribute('lang', '%%');
+    outer.append(inner);
+    expect(resolveLocale(inner)).toBe('nl-BE');
+    expect(resolveLocale(inner, 'de')).toBe('de');
+  });
+});
+
+describe('loadStrings / pickStrings', () => {
+  it('has nothing to wait for in English', () => {
+    const { strings, loader } = catalog();
+    expect(loadStrings(strings, 'en-GB')).toBeUndefined();
+    expect(pickStrings(strings, 'en-GB', { bye: 'Farewell' })).toEqual({ hello: 'Hello', bye: 'Farewell' });
+    expect(loader).not.toHaveBeenCalled();
+  });
+
+  it('loads Dutch once, reads English until it is there, Dutch afterwards', async () => {
+    const { strings, loader } = catalog();
+    const first = loadStrings(strings, 'nl');
+    const second = loadStrings(strings, 'nl-BE');
+    expect(first).toBeInstanceOf(Promise);
+    expect(second).toBe(first);
+    expect(pickStrings(strings, 'nl').hello).toBe('Hello');
+    await first;
+    expect(loader).toHaveBeenCalledTimes(1);
+    expect(loadStrings(strings, 'nl')).toBeUndefined();
+    expect(pickStrings(strings, 'nl', { bye: 'Doei' })).toEqual({ hello: 'Hallo', bye: 'Doei' });
+  });
+
+  it('stays English with one warning when the chunk cannot load, and does not retry on every render', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { strings, loader } = catalog(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+    await expect(loadStrings(strings, 'nl')).resolves.toBeUndefined();
+    expect(pickStrings(strings, 'nl').hello).toBe('Hello');
+    expect(loadStrings(strings, 'nl')).toBeUndefined();
+    expect(loader).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('"nl" strings could not be loaded');
+  });
+});
