@@ -18,13 +18,10 @@
  *   `viewedAt` string, a view outside the window, `liveMinutes` that is null or negative.
  */
 import { isCalendarDay, type Attendance, type DailyOnDemandVisitorsResult, type OnDemandStatistics, type WebinarEvent } from '../core/index.ts';
+import { isRecord } from '../core/errors.ts';
 import { AdapterError } from './adapter.ts';
 
 type Fields = Record<string, unknown>;
-
-function isFields(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A short, safe rendering of a bad value for a message (never a whole payload). */
 function shown(value: unknown): string {
@@ -45,7 +42,7 @@ function fail(where: string, path: string, expected: string, value: unknown): ne
 }
 
 function expectObject(value: unknown, where: string, path: string): Fields {
-  if (!isFields(value)) fail(where, path, 'an object', value);
+  if (!isRecord(value)) fail(where, path, 'an object', value);
   return value;
 }
 
@@ -116,7 +113,7 @@ function checkRecords(records: unknown[], where: string, name: string, required:
   for (let index = 0; index < records.length; index++) {
     const record = records[index];
     // Not an object: core reports it (registrant-malformed / view-malformed).
-    if (!isFields(record)) continue;
+    if (!isRecord(record)) continue;
     for (const [key, type] of required) {
       if (typeof record[key] !== type) fail(where, `${name}[${index}].${key}`, `a ${type}`, record[key]);
     }

@@ -23,6 +23,7 @@ import {
   type WatchDateOperator,
   type WatchDurationOperator,
 } from '../../core/index.ts';
+import { isRecord } from '../../core/errors.ts';
 
 type Fields = Record<string, unknown>;
 
@@ -72,10 +73,6 @@ const DEFAULT_MINUTES = 10;
 /** How much wider than its minimum a new "between" duration range starts. */
 const DEFAULT_MINUTES_SPAN = 30;
 
-export function isFields(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function isWatchDateOperator(value: unknown): value is WatchDateOperator {
   return WATCH_DATE_OPERATORS.includes(value as WatchDateOperator);
 }
@@ -114,7 +111,7 @@ export function defaultDraft(): CriteriaDraft {
 
 /** Splits a loaded constraint into the fields its operator uses and everything else. */
 function readConstraint(constraint: Constraint, input: unknown): ConstraintDraft {
-  if (!isFields(input)) return { operator: undefined, extra: {} };
+  if (!isRecord(input)) return { operator: undefined, extra: {} };
   const draft: ConstraintDraft = { operator: input.operator, extra: {} };
   const used = fieldsOf(constraint, input.operator);
   for (const [key, value] of Object.entries(input)) {
@@ -131,7 +128,7 @@ function readConstraint(constraint: Constraint, input: unknown): ConstraintDraft
  */
 export function fromCriteria(input: unknown): CriteriaDraft {
   const draft = defaultDraft();
-  if (!isFields(input)) return { ...draft, kind: undefined };
+  if (!isRecord(input)) return { ...draft, kind: undefined };
   const { version, kind, eventMode, watchDate, watchDuration, ...extra } = input;
   // null is how some serializers write an unset optional field (core reads it the same way).
   return {
@@ -321,7 +318,7 @@ export interface Problem {
  * `general` / `other` with core's message.
  */
 export function describeProblems(errors: readonly CriteriaError[], criteria: unknown, window?: { firstDay: CalendarDay; lastDay: CalendarDay }): Problem[] {
-  const input: Fields = isFields(criteria) ? criteria : {};
+  const input: Fields = isRecord(criteria) ? criteria : {};
   const problems: Problem[] = [];
   for (const error of errors) {
     const add = (field: ProblemField, code: ProblemCode, values: Record<string, string> = {}) => problems.push({ field, code, values, error });
@@ -338,7 +335,7 @@ export function describeProblems(errors: readonly CriteriaError[], criteria: unk
     } else if (sub === 'operator') add(`${head}.operator`, 'choose-operator', { constraint: head });
     else {
       const given = input[head];
-      const constraint: Fields = isFields(given) ? given : {};
+      const constraint: Fields = isRecord(given) ? given : {};
       const field = `${head}.${sub}` as ConstraintInput;
       const value = constraint[sub];
       if (!fieldsOf(head, constraint.operator).includes(sub)) add('general', 'unknown-field', { field: error.path });

@@ -18,6 +18,7 @@ import {
   type EventMode,
   type WebinarEvent,
 } from '../../core/index.ts';
+import { isRecord } from '../../core/errors.ts';
 import { fillMessage, formatDay, pickStrings, plural } from '../../i18n/locale.ts';
 import { DataElement } from '../../internal/data-element.ts';
 import { defineElement } from '../../internal/define.ts';
@@ -29,7 +30,6 @@ import {
   fromCriteria,
   hasUnsupported,
   inputValue,
-  isFields,
   removeUnsupported,
   setConstraintOn,
   setEventMode,
@@ -293,7 +293,7 @@ export class OdwEventModePicker extends DataElement<Preview> {
     if (parsed === undefined || parsed === null) this.draft = defaultDraft();
     else {
       this.draft = fromCriteria(parsed);
-      if (!isFields(parsed)) problem ??= 'not-an-object';
+      if (!isRecord(parsed)) problem ??= 'not-an-object';
     }
     this.sourceProblem = problem;
     this.#syncForm();
