@@ -3,7 +3,7 @@
 export default {
   // The elements, their base class (inherited members) and their strings: nothing else, so the
   // committed manifest changes only when an element's API or docs do.
-  globs: ['src/widgets/**/*.ts', 'src/context/data-provider/*.ts', 'src/internal/data-element.ts'],
+  globs: ['src/elements/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
   litelement: true,
   dependencies: false,

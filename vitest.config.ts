@@ -66,8 +66,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: [
-            'src/widgets/**/*.test.ts',
-            'src/context/**/*.test.ts',
+            'src/elements/**/*.test.ts',
+            'src/data/**/*.test.ts',
             'src/charts/**/*.test.ts',
             'src/controllers/**/*.test.ts',
             'src/i18n/**/*.test.ts',

@@ -1,2 +1,2 @@
 /** `<odw-event-mode-picker>`: importing this module registers the element. */
-export * from './widgets/event-mode-picker/event-mode-picker.ts';
+export * from './elements/event-mode-picker/event-mode-picker.ts';

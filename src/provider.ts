@@ -1,4 +1,4 @@
 /** `<odw-data-provider>` and the context it shares: importing this module registers the element. */
-export * from './context/data-provider/data-provider.ts';
-export { onDemandContext, type OnDemandContext } from './context/keys.ts';
-export { EventDataSource, eventDataSource } from './context/event-data-source.ts';
+export * from './elements/data-provider/data-provider.ts';
+export { onDemandContext, type OnDemandContext } from './data/context.ts';
+export { EventDataSource, eventDataSource } from './data/event-data-source.ts';

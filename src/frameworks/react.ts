@@ -4,10 +4,10 @@
  * once in your app, then use the elements in TSX with checked props and typed events.
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { OdwDataProvider } from '../context/data-provider/data-provider.ts';
-import type { CriteriaChangeDetail, OdwEventModePicker } from '../widgets/event-mode-picker/event-mode-picker.ts';
-import type { OdwOnDemandStatistics } from '../widgets/on-demand-statistics/on-demand-statistics.ts';
-import type { DaySelectDetail, OdwOnDemandSummary, RangeChangeDetail } from '../widgets/on-demand-summary/on-demand-summary.ts';
+import type { OdwDataProvider } from '../elements/data-provider/data-provider.ts';
+import type { CriteriaChangeDetail, OdwEventModePicker } from '../elements/event-mode-picker/event-mode-picker.ts';
+import type { OdwOnDemandStatistics } from '../elements/on-demand-statistics/on-demand-statistics.ts';
+import type { DaySelectDetail, OdwOnDemandSummary, RangeChangeDetail } from '../elements/on-demand-summary/on-demand-summary.ts';
 
 type Base<Element> = DetailedHTMLProps<HTMLAttributes<Element>, Element>;
 type Shared = { 'event-id'?: string; theme?: 'light' | 'dark' };

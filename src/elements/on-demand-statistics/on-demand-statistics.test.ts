@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AdapterError, type DataAdapter } from '../../adapters/adapter.ts';
-import '../../context/data-provider/data-provider.ts';
+import '../data-provider/data-provider.ts';
 import { onDemandStatistics } from '../../core/index.ts';
 import { cleanup, expectAccessible, mount, shadowText, waitForShadow } from '../../../test/fixtures/dom.ts';
 import { testAdapter } from '../../../test/fixtures/test-adapter.ts';

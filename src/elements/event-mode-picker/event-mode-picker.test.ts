@@ -2,7 +2,7 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { AdapterError, type ClockedRequestOptions, type DataAdapter } from '../../adapters/adapter.ts';
-import '../../context/data-provider/data-provider.ts';
+import '../data-provider/data-provider.ts';
 import {
   CRITERIA_KINDS,
   selectAudience,

@@ -1,6 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { EventDataSource } from '../../context/event-data-source.ts';
+import type { EventDataSource } from '../../data/event-data-source.ts';
 import { barChartLayout, renderBarChart, type ChartDay } from '../../charts/bar-chart.ts';
 import { ResizeController } from '../../controllers/resize-controller.ts';
 import {
@@ -16,9 +16,9 @@ import {
   type OnDemandWindow,
   type WebinarEvent,
 } from '../../core/index.ts';
-import { DataElement } from '../../internal/data-element.ts';
-import { defineElement } from '../../internal/define.ts';
-import { emit } from '../../internal/emit.ts';
+import { DataElement } from '../data-element.ts';
+import { defineElement } from '../define.ts';
+import { emit } from '../emit.ts';
 import { fillMessage, formatDay, formatNumber, pickStrings, plural } from '../../i18n/locale.ts';
 import { cardStyles, tokenStyles } from '../../styles/tokens.styles.ts';
 import { onDemandSummaryStyles } from './on-demand-summary.styles.ts';
@@ -39,7 +39,7 @@ export interface RangeChangeDetail {
   days: number | undefined;
 }
 
-declare module '../../internal/emit.ts' {
+declare module '../emit.ts' {
   interface OdwEventMap {
     'odw-day-select': DaySelectDetail;
     'odw-range-change': RangeChangeDetail;

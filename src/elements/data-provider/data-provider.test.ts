@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import '../../widgets/on-demand-statistics/on-demand-statistics.ts';
+import '../on-demand-statistics/on-demand-statistics.ts';
 import { cleanup, mount, shadowText, waitForShadow } from '../../../test/fixtures/dom.ts';
 import { testAdapter } from '../../../test/fixtures/test-adapter.ts';
 import { amsterdamEvent, clock, eventNamed, widgetAttendance } from '../../../test/fixtures/widget-data.ts';

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { EventDataSource } from '../../context/event-data-source.ts';
+import type { EventDataSource } from '../../data/event-data-source.ts';
 import { ResizeController } from '../../controllers/resize-controller.ts';
 import {
   DEFAULT_CLOSING_THRESHOLD_DAYS,
@@ -9,8 +9,8 @@ import {
   type OnDemandStatistics,
   type WebinarEvent,
 } from '../../core/index.ts';
-import { DataElement } from '../../internal/data-element.ts';
-import { defineElement } from '../../internal/define.ts';
+import { DataElement } from '../data-element.ts';
+import { defineElement } from '../define.ts';
 import { fillMessage, formatDay, formatNumber, pickStrings, plural } from '../../i18n/locale.ts';
 import { cardStyles, tokenStyles } from '../../styles/tokens.styles.ts';
 import { onDemandStatisticsStyles } from './on-demand-statistics.styles.ts';

@@ -2,7 +2,7 @@ import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { asAdapterError, type EventDataSource } from '../../context/event-data-source.ts';
+import { asAdapterError, type EventDataSource } from '../../data/event-data-source.ts';
 import {
   audienceOf,
   calendarDayOf,
@@ -20,9 +20,9 @@ import {
 } from '../../core/index.ts';
 import { isRecord } from '../../core/errors.ts';
 import { fillMessage, formatDay, pickStrings, plural } from '../../i18n/locale.ts';
-import { DataElement } from '../../internal/data-element.ts';
-import { defineElement } from '../../internal/define.ts';
-import { emit } from '../../internal/emit.ts';
+import { DataElement } from '../data-element.ts';
+import { defineElement } from '../define.ts';
+import { emit } from '../emit.ts';
 import { cardStyles, tokenStyles } from '../../styles/tokens.styles.ts';
 import {
   defaultDraft,
@@ -63,7 +63,7 @@ export interface CriteriaChangeDetail {
   errors: CriteriaError[];
 }
 
-declare module '../../internal/emit.ts' {
+declare module '../emit.ts' {
   interface OdwEventMap {
     'odw-criteria-change': CriteriaChangeDetail;
   }

@@ -2,9 +2,9 @@ import { provide } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { DataAdapter } from '../../adapters/adapter.ts';
-import { defineElement } from '../../internal/define.ts';
-import { eventDataSource } from '../event-data-source.ts';
-import { onDemandContext, type OnDemandContext } from '../keys.ts';
+import { defineElement } from '../define.ts';
+import { eventDataSource } from '../../data/event-data-source.ts';
+import { onDemandContext, type OnDemandContext } from '../../data/context.ts';
 
 /**
  * @tag odw-data-provider
