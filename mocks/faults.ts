@@ -4,7 +4,8 @@
  * that has run its course falls through to the handlers behind it (return nothing).
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import { problem } from './handlers.ts';
+import { allRoutesPattern, problem } from '../src/contract/index.ts';
+import { problemResponse } from './handlers.ts';
 
 export const FAULTS = [
   'server-error',
@@ -50,19 +51,16 @@ export function faultHandlers(fault: Fault, options: FaultOptions): HttpHandler[
   const base = options.baseUrl.replace(/\/+$/, '');
   let remaining = options.times ?? (fault === 'unavailable-then-ok' ? 1 : Number.POSITIVE_INFINITY);
   return [
-    http.all(`${base}/events/*`, async () => {
+    http.all(allRoutesPattern(base), async () => {
       if (remaining <= 0) return undefined;
       remaining--;
       switch (fault) {
         case 'server-error':
-          return problem(500, 'internal', 'Something went wrong on our side.');
+          return problemResponse(problem('internal', 'Something went wrong on our side.'));
         case 'unavailable-then-ok':
-          return problem(503, 'unavailable', 'Down for maintenance.');
+          return problemResponse(problem('unavailable', 'Down for maintenance.'));
         case 'rate-limited':
-          return HttpResponse.json(
-            { error: { code: 'rate-limited', message: 'Too many requests.' } },
-            { status: 429, headers: { 'retry-after': options.retryAfter ?? '1' } },
-          );
+          return problemResponse(problem('rate-limited', 'Too many requests.'), { 'retry-after': options.retryAfter ?? '1' });
         case 'slow':
           await delay(options.delayMs ?? 15_000);
           return undefined;
@@ -71,9 +69,9 @@ export function faultHandlers(fault: Fault, options: FaultOptions): HttpHandler[
         case 'wrong-shape':
           return HttpResponse.json({ data: [], total: 0 });
         case 'not-found':
-          return problem(404, 'not-found', 'There is no such event.');
+          return problemResponse(problem('not-found', 'There is no such event.'));
         case 'unauthorized':
-          return problem(401, 'unauthorized', 'The access token has expired.');
+          return problemResponse(problem('unauthorized', 'The access token has expired.'));
       }
     }),
   ];

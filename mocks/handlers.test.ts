@@ -76,8 +76,37 @@ describe('restHandlers', () => {
 
   it('statistics and counts default to the serving clock when `now` is left out', async () => {
     expect((await get('/events/closing-soon/on-demand/statistics')).body).toMatchObject({ phase: 'closing', daysRemaining: 3 });
-    const { body } = await get('/events/closing-soon/audience/count', { method: 'POST', body: JSON.stringify({ criteria: { version: 1, kind: 'has-attended' } }) });
+    const { body } = await get('/events/closing-soon/audience/count', { method: 'POST', body: JSON.stringify({ criteria: { version: 1, kind: 'has-attended' } }), headers: { 'content-type': 'application/json' } });
     expect(body.count).toEqual(expect.any(Number));
+  });
+
+  it('reads requests with the contract’s parsers: core’s instants, decimal thresholds, JSON bodies', async () => {
+    for (const query of ['now=2026-03-19T14:00:00', 'now=2026-03-19', 'now=', 'closingThreshold=1e1', 'closingThreshold=', 'closingThreshold=0x5']) {
+      expect(await get(`/events/mid-window/on-demand/statistics?${query}`), query).toMatchObject({ status: 400, body: { error: { code: 'invalid-request' } } });
+    }
+    expect((await get('/events/mid-window/on-demand/statistics?now=2026-03-19t15:00%2B01:00&closingThreshold=05')).status).toBe(200);
+    const count = (body: unknown, type = 'application/json') => get('/events/mid-window/audience/count', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': type } });
+    const criteria = { version: 1, kind: 'has-attended' };
+    // fetch sends a string body as text/plain unless told otherwise.
+    expect(await count({ criteria }, 'text/plain;charset=UTF-8')).toMatchObject({ status: 415, body: { error: { code: 'unsupported-media-type' } } });
+    for (const now of ['2026-03-19T14:00:00', 1_773_928_800_000, null, '0999-12-31T00:00:00Z']) {
+      expect(await count({ criteria, now }), JSON.stringify(now)).toMatchObject({ status: 400, body: { error: { code: 'invalid-request' } } });
+    }
+    expect(await count([criteria])).toMatchObject({ status: 400, body: { error: { code: 'invalid-request' } } });
+  });
+
+  it('gives out cursors of the contract’s one format, registrants then views', async () => {
+    const cursors = (await allPages('bad-records')).map((page) => page.nextCursor);
+    expect(cursors.at(-1)).toBeNull();
+    const reportedThrough = buildScenario('bad-records').attendanceAt(REFERENCE_NOW).reportedThrough;
+    expect(cursors[0]).toBe(`r50@${reportedThrough}`);
+    expect(cursors.slice(0, -1).every((cursor) => new RegExp(`^[rv]\\d+@${reportedThrough}$`).test(cursor as string))).toBe(true);
+    expect(cursors.some((cursor) => String(cursor).startsWith('v'))).toBe(true);
+    // A registrants cursor past the last registrant goes on with the first view, as the server's does.
+    const past = await get(`/events/bad-records/attendance?cursor=r999999@${reportedThrough}`);
+    const firstViews = await get(`/events/bad-records/attendance?cursor=v0@${reportedThrough}`);
+    expect(past).toEqual(firstViews);
+    expect(past.body.registrants).toEqual([]);
   });
 });
 

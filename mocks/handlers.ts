@@ -1,24 +1,41 @@
 /*
- * MSW handlers implementing the kit's REST contract (DESIGN.md §2) over the named scenarios.
- * Environment-agnostic (they import only `msw`): use them with `setupServer` in Node tests,
- * `setupWorker` in the browser, Storybook and the demo.
+ * MSW handlers serving the REST contract (docs/openapi.yaml) over the named scenarios. Routes,
+ * parameter parsing, error bodies and cursors come from src/contract/, as the reference server's
+ * do, so both accept, refuse and page alike. Environment-agnostic (they import only `msw` and
+ * the kit's plain modules): use them with `setupServer` in Node tests, `setupWorker` in the
+ * browser, Storybook and the demo.
  *
  * The serving clock (`now`) may move, as the demo's does: what is served follows it. Attendance
- * cursors carry the `reportedThrough` snapshot they started from, so paging stays consistent
- * even when the clock moves between two pages — as a real backend's snapshot cursors would.
+ * cursors carry the `reportedThrough` snapshot they started from, and a cursor is served from
+ * that snapshot, so paging stays consistent even when the clock moves between two pages.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import {
+  checkDayRange,
+  daysRemaining,
   dailyOnDemandVisitors,
-  InvalidInputError,
-  isCalendarDay,
   onDemandStatistics,
+  onDemandWindow,
   selectAudience,
-  validateCriteria,
   type Attendance,
   type CriteriaError,
   type WebinarEvent,
 } from '../src/core/index.ts';
+import {
+  encodeCursor,
+  errorBody,
+  inputProblem,
+  parseAudienceCountRequest,
+  parseCursor,
+  parseStatisticsQuery,
+  parseSummaryQuery,
+  routePattern,
+  unknownEventProblem,
+  type AttendanceCursor,
+  type AttendancePage,
+  type AudienceCountPayload,
+  type Problem,
+} from '../src/contract/index.ts';
 import { REFERENCE_NOW, type GeneratedWebinar } from './generate.ts';
 import { buildScenario, isScenarioName } from './scenarios.ts';
 
@@ -35,45 +52,38 @@ export interface RestHandlerOptions {
   events?: readonly GeneratedWebinar[];
 }
 
-/** The contract's error body. */
+/** A contract problem (`src/contract/`) as an MSW response, with extra headers if any. */
+export function problemResponse(answer: Problem, headers?: HeadersInit): HttpResponse<Record<string, unknown>> {
+  return HttpResponse.json({ ...errorBody(answer) }, { status: answer.status, ...(headers === undefined ? {} : { headers }) });
+}
+
+/**
+ * An error answer of the contract, `{ error: { code, message[, errors] } }`, with any status
+ * (kept for custom handlers; `problemResponse` takes the contract's `Problem`, status included).
+ */
 export function problem(status: number, code: string, message: string, errors?: readonly CriteriaError[]): HttpResponse<Record<string, unknown>> {
-  return HttpResponse.json({ error: errors === undefined ? { code, message } : { code, message, errors } }, { status });
+  return HttpResponse.json({ ...errorBody({ code, message, errors }) }, { status });
 }
 
-function unknownEvent(id: string) {
-  return problem(404, 'not-found', `There is no event "${id}".`);
-}
-
-/** Cursors are `<offset>@<reportedThrough>`: opaque to clients, a snapshot to us. */
-function readCursor(cursor: string): { offset: number; reportedThrough: string } | null {
-  const match = /^(\d+)@(\d{4}-\d\d-\d\d)$/.exec(cursor);
-  if (!match || !isCalendarDay(match[2])) return null;
-  return { offset: Number(match[1]), reportedThrough: match[2] as string };
-}
-
-/** One page of registrants-then-views starting at record `offset`. */
-function page(attendance: Attendance, offset: number, size: number) {
-  const registrantCount = attendance.registrants.length;
-  const total = registrantCount + attendance.views.length;
-  const end = Math.min(total, offset + size);
-  return {
-    registrants: attendance.registrants.slice(Math.min(offset, registrantCount), Math.min(end, registrantCount)),
-    views: attendance.views.slice(Math.max(0, offset - registrantCount), Math.max(0, end - registrantCount)),
-    reportedThrough: attendance.reportedThrough,
-    nextCursor: end < total ? `${end}@${attendance.reportedThrough}` : null,
-  };
-}
-
-function readInstant(text: string | null, fallback: () => Date): Date | null {
-  if (text === null) return fallback();
-  const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-/** Core's complaints about the request (a range outside the window, a bad threshold) as a 400. */
-function badRequest(error: unknown, code: string) {
-  if (error instanceof InvalidInputError) return problem(400, code, error.message);
-  throw error;
+/**
+ * One page from `start` (the first page without one): registrants, then views, `size` records at
+ * most — cut exactly as the reference server cuts its pages (a registrants cursor past the end
+ * goes on with the first view), so both give out the same cursors for the same data.
+ */
+function page(attendance: Attendance, start: AttendanceCursor | undefined, size: number): AttendancePage {
+  const { registrants, views, reportedThrough } = attendance;
+  const answer = (pageViews: readonly unknown[], from: number, to: number, next?: Pick<AttendanceCursor, 'list' | 'position'>): AttendancePage => ({
+    registrants: registrants.slice(from, to),
+    views: pageViews as AttendancePage['views'],
+    reportedThrough,
+    nextCursor: next === undefined ? null : encodeCursor({ ...next, reportedThrough }),
+  });
+  const from = start?.list === 'views' ? registrants.length : Math.min(start?.position ?? 0, registrants.length);
+  const to = Math.min(registrants.length, from + size);
+  if (to < registrants.length) return answer([], from, to, { list: 'registrants', position: to });
+  const viewsFrom = start?.list === 'views' ? start.position : 0;
+  const viewsTo = Math.min(views.length, viewsFrom + size - (to - from));
+  return answer(views.slice(viewsFrom, viewsTo), from, to, viewsTo < views.length ? { list: 'views', position: viewsTo } : undefined);
 }
 
 /**
@@ -101,66 +111,67 @@ export function restHandlers(options: RestHandlerOptions): HttpHandler[] {
   const id = (params: Record<string, string | readonly string[] | undefined>) => String(params['id']);
 
   return [
-    http.get(`${base}/events/:id`, ({ params }) => {
+    http.get(routePattern(base, 'event'), ({ params }) => {
       const data = find(id(params));
-      return data ? HttpResponse.json(data.event) : unknownEvent(id(params));
+      return data ? HttpResponse.json(data.event) : problemResponse(unknownEventProblem(id(params)));
     }),
 
-    http.get(`${base}/events/:id/attendance`, ({ params, request }) => {
+    http.get(routePattern(base, 'attendance'), ({ params, request }) => {
       const data = find(id(params));
-      if (data === undefined) return unknownEvent(id(params));
-      const cursorText = new URL(request.url).searchParams.get('cursor');
-      if (cursorText === null) return HttpResponse.json(page(served(data).attendance, 0, pageSize));
-      const cursor = readCursor(cursorText);
-      if (cursor === null) return problem(400, 'invalid-cursor', `The cursor ${JSON.stringify(cursorText)} is not one this server gave out.`);
-      return HttpResponse.json(page(data.attendanceThrough(cursor.reportedThrough), cursor.offset, pageSize));
+      if (data === undefined) return problemResponse(unknownEventProblem(id(params)));
+      const cursor = parseCursor(new URL(request.url).searchParams.get('cursor'));
+      if (!cursor.ok) return problemResponse(cursor.problem);
+      // A cursor is served from its own snapshot: the clock may have moved since the first page.
+      const attendance = cursor.value === undefined ? served(data).attendance : data.attendanceThrough(cursor.value.reportedThrough);
+      return HttpResponse.json(page(attendance, cursor.value, pageSize));
     }),
 
-    http.get(`${base}/events/:id/on-demand/summary`, ({ params, request }) => {
+    http.get(routePattern(base, 'summary'), ({ params, request }) => {
       const data = find(id(params));
-      if (data === undefined) return unknownEvent(id(params));
-      const query = new URL(request.url).searchParams;
-      const from = query.get('from');
-      const to = query.get('to');
-      if ((from === null) !== (to === null)) return problem(400, 'invalid-range', 'Give both from and to, or neither for the whole window.');
+      if (data === undefined) return problemResponse(unknownEventProblem(id(params)));
+      const query = parseSummaryQuery(new URL(request.url).searchParams);
+      if (!query.ok) return problemResponse(query.problem);
       const { event, attendance } = served(data);
+      let range;
       try {
-        return HttpResponse.json(dailyOnDemandVisitors(event, attendance, from === null || to === null ? undefined : { from, to }));
+        range = checkDayRange(query.value, onDemandWindow(event));
       } catch (error) {
-        return badRequest(error, 'invalid-range');
+        return problemResponse(inputProblem(error, 'invalid-range'));
       }
+      return HttpResponse.json(dailyOnDemandVisitors(event, attendance, range));
     }),
 
-    http.get(`${base}/events/:id/on-demand/statistics`, ({ params, request }) => {
+    http.get(routePattern(base, 'statistics'), ({ params, request }) => {
       const data = find(id(params));
-      if (data === undefined) return unknownEvent(id(params));
-      const query = new URL(request.url).searchParams;
-      const at = readInstant(query.get('now'), now);
-      if (at === null) return problem(400, 'invalid-request', `now must be an ISO-8601 instant, got ${JSON.stringify(query.get('now'))}.`);
-      const threshold = query.get('closingThreshold');
+      if (data === undefined) return problemResponse(unknownEventProblem(id(params)));
+      const query = parseStatisticsQuery(new URL(request.url).searchParams);
+      if (!query.ok) return problemResponse(query.problem);
+      const at = query.value.now ?? now();
       const { event, attendance } = served(data);
       try {
-        return HttpResponse.json(onDemandStatistics(event, attendance, at, threshold === null ? {} : { closingThreshold: Number(threshold) }));
+        // Core checks the threshold (0…30 whole days), as on the reference server.
+        daysRemaining(event, at, query.value.closingThreshold);
       } catch (error) {
-        return badRequest(error, 'invalid-request');
+        return problemResponse(inputProblem(error, 'invalid-request'));
       }
+      const { closingThreshold } = query.value;
+      return HttpResponse.json(onDemandStatistics(event, attendance, at, closingThreshold === undefined ? {} : { closingThreshold }));
     }),
 
-    http.post(`${base}/events/:id/audience/count`, async ({ params, request }) => {
+    http.post(routePattern(base, 'audienceCount'), async ({ params, request }) => {
       const data = find(id(params));
-      if (data === undefined) return unknownEvent(id(params));
-      let body: { criteria?: unknown; now?: unknown };
-      try {
-        body = (await request.json()) as typeof body;
-      } catch {
-        return problem(400, 'invalid-request', 'The body must be JSON: { "criteria": …, "now": "<ISO instant>" }.');
-      }
-      const validation = validateCriteria(body?.criteria);
-      if (!validation.valid) return problem(400, 'invalid-criteria', 'The audience criteria are not valid.', validation.errors);
-      const at = readInstant(typeof body.now === 'string' ? body.now : null, now);
-      if (at === null) return problem(400, 'invalid-request', `now must be an ISO-8601 instant, got ${JSON.stringify(body.now)}.`);
+      if (data === undefined) return problemResponse(unknownEventProblem(id(params)));
+      const query = parseAudienceCountRequest(request.headers.get('content-type'), await request.text());
+      if (!query.ok) return problemResponse(query.problem);
       const { event, attendance } = served(data);
-      return HttpResponse.json({ count: selectAudience(event, attendance, validation.criteria, at).length });
+      let count: number;
+      try {
+        // Core refuses a clock it cannot count at (outside the years 1000–9999), as on the reference server.
+        count = selectAudience(event, attendance, query.value.criteria, query.value.now ?? now()).length;
+      } catch (error) {
+        return problemResponse(inputProblem(error, 'invalid-request'));
+      }
+      return HttpResponse.json({ count } satisfies AudienceCountPayload);
     }),
   ];
 }

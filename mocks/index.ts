@@ -10,6 +10,6 @@
  */
 export { generateWebinarData, REFERENCE_NOW, reportedThroughAt, startOfDay, type GeneratedWebinar, type GenerateOptions } from './generate.ts';
 export { buildScenario, isScenarioName, SCENARIO_NAMES, scenarioData, type ScenarioName, type ScenarioOptions } from './scenarios.ts';
-export { problem, restHandlers, type RestHandlerOptions } from './handlers.ts';
+export { problem, problemResponse, restHandlers, type RestHandlerOptions } from './handlers.ts';
 export { faultHandlers, FAULTS, type Fault, type FaultOptions } from './faults.ts';
 export { seededRandom, seedOf, type Random } from './random.ts';

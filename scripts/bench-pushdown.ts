@@ -26,7 +26,8 @@ import {
   type AttendanceCriteria,
 } from '../src/core/index.ts';
 import { buildScenario } from '../mocks/index.ts';
-import { createPool, loadWebinar, migrate, startCluster, vacuumAnalyze, type Cluster } from '../server/index.ts';
+import { startCluster, type Cluster } from '../server/cluster.ts';
+import { createPool, loadWebinar, migrate, vacuumAnalyze } from '../server/index.ts';
 
 const RUNS = 3;
 const criteria: AttendanceCriteria = {

@@ -57,7 +57,7 @@ try {
     assert(stray.length === 0, `should not ship: ${stray.slice(0, 5).join(', ')}`);
   });
 
-  await check('each subpath imports in Node (core computes; adapters, testing, mocks load)', () => {
+  await check('each subpath imports in Node (core computes; contract parses; adapters, testing, mocks load)', () => {
     const script = `
       const core = await import('on-demand-webinar-widgets/core');
       const window = core.onDemandWindow({ id: 'e', name: 'n', startsAt: '2026-03-20T15:00:00Z', endsAt: '2026-03-20T16:00:00Z', timeZone: 'Europe/Amsterdam' });
@@ -66,6 +66,8 @@ try {
       if (typeof adapters.createRestAdapter !== 'function' || 'createMemoryAdapter' in adapters) throw new Error('adapters: REST adapter missing, or the memory adapter (and core) pulled in');
       const memory = await import('on-demand-webinar-widgets/adapters/memory');
       if (typeof memory.createMemoryAdapter !== 'function') throw new Error('adapters/memory missing');
+      const contract = await import('on-demand-webinar-widgets/contract');
+      if (contract.parseNow('2026-03-20T16:00:00Z').ok !== true || contract.parseNow('2026-03-20T16:00').ok !== false) throw new Error('contract: parseNow');
       const testing = await import('on-demand-webinar-widgets/testing');
       if (typeof testing.runAdapterConformance !== 'function') throw new Error('testing missing');
       const mocks = await import('on-demand-webinar-widgets/mocks');

@@ -1,7 +1,12 @@
 /**
- * The reference backend: the kit's REST contract served from PostgreSQL, with the push-down
- * aggregates (daily summary, statistics, audience counts) computed in SQL by the rules of
- * DESIGN.md §1. Not part of the published package; `npm run server` runs it.
+ * The reference backend: the kit's REST contract (docs/openapi.yaml) served from PostgreSQL, with
+ * the push-down aggregates (daily summary, statistics, audience counts) computed in SQL by the
+ * rules of docs/domain.md. Not part of the published package; `npm run server` runs it.
+ *
+ * Exported: what a deployment runs — the request handler (or a started server), the pool, the
+ * migrations and the loader that fills the database. Not exported: the internals of the handler
+ * (SQL, criteria compilation, diagnostics) and test tooling — the throwaway PostgreSQL cluster of
+ * the tests and the benchmark is `server/cluster.ts`, imported directly where it is needed.
  *
  * @example
  * const pool = createPool({ connectionString: process.env.DATABASE_URL });
@@ -11,9 +16,6 @@
  * createRestAdapter({ baseUrl, pushDown: true });
  */
 export { createHandler, startServer, type AppOptions, type RunningServer } from './app.ts';
-export { startCluster, findPostgresBin, freePort, type Cluster, type ClusterOptions } from './cluster.ts';
-export { compileCriteria, type CompiledCriteria } from './criteria-sql.ts';
 export { createPool, inTransaction, type Pool, type PoolOptions } from './db.ts';
-export { diagnosticsOf } from './diagnostics.ts';
 export { loadWebinar, LoadError, vacuumAnalyze, type LoadInput, type LoadOptions, type LoadReport } from './load.ts';
 export { migrate, migrations } from './migrate.ts';

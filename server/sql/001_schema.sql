@@ -14,7 +14,8 @@
 
 CREATE SCHEMA IF NOT EXISTS odw;
 
--- Program statuses and their steps (DESIGN.md §1); a status only moves to a higher step.
+-- Program statuses and their steps (docs/domain.md; core's PROGRAM_STATUS_STEPS, which a test
+-- compares with this table); a status only moves to a higher step.
 CREATE TABLE odw.program_statuses (
   status text PRIMARY KEY,
   step   smallint NOT NULL UNIQUE,

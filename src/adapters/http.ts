@@ -7,6 +7,7 @@
 import { abortedError, sleep as realSleep, throwIfAborted, untilAborted } from './abort.ts';
 import { AdapterError, type AdapterErrorKind } from './adapter.ts';
 import { invalidResponse } from './validate.ts';
+import { readErrorBody } from '../contract/errors.ts';
 
 /** Headers, or a function returning fresh ones for every attempt (rotating tokens). */
 export type HeadersOption = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
@@ -62,19 +63,16 @@ export function parseRetryAfter(header: string | null, now: number): number | un
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** The server's `{ error: { message, errors: [{ path, message }] } }` as one phrase (no final period); '' when absent. */
+/** The server's error body (`{ error: { message, errors: [{ path, message }] } }`) as one phrase (no final period); '' when absent. */
 function serverDetail(body: string): string {
+  let error;
   try {
-    const error = (JSON.parse(body) as { error?: { message?: unknown; errors?: unknown } } | null)?.error;
-    const phrase = (text: unknown) => String(text).replace(/\.+$/, '');
-    const list = Array.isArray(error?.errors)
-      ? (error.errors as { path?: unknown; message?: unknown }[]).map((item) => (item?.path ? `${String(item.path)}: ` : '') + phrase(item?.message)).join('; ')
-      : '';
-    const message = typeof error?.message === 'string' ? phrase(error.message) : '';
-    return [message, list].filter(Boolean).join(': ');
+    error = readErrorBody(JSON.parse(body));
   } catch {
-    return '';
+    // Not JSON (a proxy's HTML page): the status says enough.
   }
+  const phrase = (text: string) => text.replace(/\.+$/, '');
+  return error ? [phrase(error.message), error.errors.map((item) => (item.path && `${item.path}: `) + phrase(item.message)).join('; ')].filter(Boolean).join(': ') : '';
 }
 
 /** A failed attempt: the error to throw, and whether another attempt may help (and after how long the server asked). */

@@ -29,5 +29,6 @@ export {
   checkEvent,
   checkStatistics,
   invalidResponse,
-  type AttendancePage,
 } from './validate.ts';
+// The wire type of one attendance page, for custom adapters that page through it.
+export type { AttendancePage } from '../contract/payloads.ts';

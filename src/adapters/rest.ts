@@ -1,12 +1,14 @@
 /*
- * The REST adapter: the HTTP contract of DESIGN.md §2 (served by mocks/ and by any real
- * backend). It keeps no cache — the data provider caches per event — so a failed or aborted
+ * The REST adapter: the client of the REST contract (docs/openapi.yaml; routes and payload types
+ * from src/contract/), served by mocks/, server/ and any real backend. It keeps no cache — the data provider caches per event — so a failed or aborted
  * call leaves nothing behind and the next call asks the backend again.
  */
 import type { Attendance, AttendanceCriteria, DayRange, Registrant, View } from '../core/index.ts';
 import { AdapterError, type DataAdapter, type RequestOptions } from './adapter.ts';
 import { fetchJson, type FetchJsonOptions, type HeadersOption, type RetryOptions } from './http.ts';
 import { pushDownChoice, type PushDownOption } from './push-down.ts';
+import { attendancePath, audienceCountPath, eventPath, statisticsPath, summaryPath } from '../contract/routes.ts';
+import type { AudienceCountRequest } from '../contract/payloads.ts';
 import { checkAttendancePage, checkAudienceCount, checkDailySummary, checkEvent, checkStatistics, invalidResponse } from './validate.ts';
 
 export interface RestAdapterOptions extends RetryOptions {
@@ -51,8 +53,8 @@ export function createRestAdapter(options: RestAdapterOptions): DataAdapter {
   const maxPages = options.maxPages ?? 1000;
   const offered = pushDownChoice(options.pushDown);
 
-  function request(path: string, eventId: string, extra: FetchJsonOptions): Promise<unknown> {
-    return fetchJson(`${base}/events/${encodeURIComponent(eventId)}${path}`, { ...options, ...extra, what: `event "${eventId}"` });
+  function request(url: string, eventId: string, extra: FetchJsonOptions): Promise<unknown> {
+    return fetchJson(url, { ...options, ...extra, what: `event "${eventId}"` });
   }
 
   async function getAttendance(eventId: string, { signal }: RequestOptions = {}): Promise<Attendance> {
@@ -66,8 +68,7 @@ export function createRestAdapter(options: RestAdapterOptions): DataAdapter {
         throw invalidResponse(`attendance of event "${eventId}"`, `more than ${maxPages} pages; stopped following nextCursor`);
       }
       const where = `attendance page ${page}`;
-      const query: string = cursor === null ? '' : `?cursor=${encodeURIComponent(cursor)}`;
-      const body = checkAttendancePage(await request(`/attendance${query}`, eventId, { signal }), where);
+      const body = checkAttendancePage(await request(attendancePath(base, eventId, cursor), eventId, { signal }), where);
       if (page === 1) reportedThrough = body.reportedThrough;
       else if (body.reportedThrough !== reportedThrough) {
         throw invalidResponse(where, `reportedThrough ${body.reportedThrough} differs from page 1 (${reportedThrough}); the data changed while it was read`);
@@ -84,27 +85,24 @@ export function createRestAdapter(options: RestAdapterOptions): DataAdapter {
 
   const adapter: DataAdapter = {
     async getEvent(eventId, { signal } = {}) {
-      return checkEvent(await request('', eventId, { signal }), `event "${eventId}"`);
+      return checkEvent(await request(eventPath(base, eventId), eventId, { signal }), `event "${eventId}"`);
     },
     getAttendance,
   };
   if (offered.summary) {
     adapter.getDailySummary = async (eventId: string, range: DayRange | undefined, { signal }: RequestOptions = {}) => {
-      const query = range === undefined ? '' : `?from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`;
-      return checkDailySummary(await request(`/on-demand/summary${query}`, eventId, { signal }), `daily summary of event "${eventId}"`);
+      return checkDailySummary(await request(summaryPath(base, eventId, range), eventId, { signal }), `daily summary of event "${eventId}"`);
     };
   }
   if (offered.statistics) {
     adapter.getStatistics = async (eventId, { now, closingThreshold, signal }) => {
-      const threshold = closingThreshold === undefined ? '' : `&closingThreshold=${closingThreshold}`;
-      const path = `/on-demand/statistics?now=${encodeURIComponent(instant(now))}${threshold}`;
-      return checkStatistics(await request(path, eventId, { signal }), `statistics of event "${eventId}"`);
+      return checkStatistics(await request(statisticsPath(base, eventId, instant(now), closingThreshold), eventId, { signal }), `statistics of event "${eventId}"`);
     };
   }
   if (offered.audience) {
     adapter.countAudience = async (eventId: string, criteria: AttendanceCriteria, { now, signal }) => {
-      const body = { criteria, now: instant(now) };
-      return checkAudienceCount(await request('/audience/count', eventId, { signal, method: 'POST', body }), `audience count of event "${eventId}"`);
+      const body: AudienceCountRequest = { criteria, now: instant(now) };
+      return checkAudienceCount(await request(audienceCountPath(base, eventId), eventId, { signal, method: 'POST', body }), `audience count of event "${eventId}"`);
     };
   }
   return adapter;

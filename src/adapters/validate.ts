@@ -1,24 +1,36 @@
 /*
  * Checks of what a backend sends, before anything uses it. Hand-written and tiny on purpose
- * (no schema library: the ./adapters entry has a size budget).
+ * (no schema library: the ./adapters entry has a size budget). Payload types: src/contract/.
  *
- * Where the line is — structural problems reject the whole answer, bad records do not:
+ * Where the line is — the adapter checks the JSON shape of the contract; the meaning of the
+ * values is core's, checked once, by core, where they are used:
  *
  * - `invalid-response` (the answer cannot be trusted; the message names the field and index):
  *   a payload that is not an object; `registrants`/`views`/`days`/`diagnostics` not arrays;
  *   `reportedThrough` not a YYYY-MM-DD day; `nextCursor` neither a string nor null; an event
- *   field that is missing, not a string, an `endsAt`/`startsAt` without an offset, an unknown
- *   time zone; and, inside a record that IS an object, a field of the wrong JSON type
- *   (`views[17].minutes` a string, `viewedAt` missing, `status` missing). Wrong types mean the
- *   backend speaks another schema (renamed fields, another API version): counting what is left
- *   would show plausible but wrong numbers.
- * - Passed through to core, which leaves the record out with a diagnostic (never blanks the
- *   dashboard): a record that is not an object at all (`null`, a string), a missing or empty
- *   lead id, an unknown status text, a duplicate registrant, negative minutes, an unparsable
- *   `viewedAt` string, a view outside the window, `liveMinutes` that is null or negative.
+ *   field that is missing or not a string; and, inside a record that IS an object, a field of
+ *   the wrong JSON type (`views[17].minutes` a string, `viewedAt` missing, `status` missing).
+ *   Wrong types mean the backend speaks another schema (renamed fields, another API version):
+ *   counting what is left would show plausible but wrong numbers. Push-down results are not
+ *   computed again by core, so their numbers are checked here too (counts, phase, days left).
+ * - Left to core: an event whose `startsAt`/`endsAt` is not an instant with an offset or whose
+ *   `timeZone` is unknown (core refuses it with an `InvalidInputError` of origin `data`, which
+ *   the data layer reports as `invalid-response`); and the bad records core leaves out with a
+ *   diagnostic (never blanking the dashboard): a record that is not an object at all (`null`, a
+ *   string), a missing or empty lead id, an unknown status text, a duplicate registrant,
+ *   negative minutes, an unparsable `viewedAt` string, a view outside the window,
+ *   `liveMinutes` that is null or negative.
  */
-import { isCalendarDay, type Attendance, type DailyOnDemandVisitorsResult, type OnDemandStatistics, type WebinarEvent } from '../core/index.ts';
-import { isRecord } from '../core/errors.ts';
+import {
+  isCalendarDay,
+  isRecord,
+  ON_DEMAND_TRACKING_DAYS,
+  WINDOW_PHASES,
+  type DailyOnDemandVisitorsResult,
+  type OnDemandStatistics,
+  type WebinarEvent,
+} from '../core/index.ts';
+import type { AttendancePage } from '../contract/payloads.ts';
 import { AdapterError } from './adapter.ts';
 
 type Fields = Record<string, unknown>;
@@ -71,11 +83,10 @@ function expectNumber(value: unknown, where: string, path: string, nullable = fa
   return value;
 }
 
-// ISO-8601 instant WITH an offset, as core requires (a local time would read in the browser's zone).
-const INSTANT = /^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d(:\d\d(\.\d+)?)?([Zz]|[+-]\d\d:?\d\d)$/;
-
 /**
- * Checks an event and returns a clean copy with exactly the fields of `WebinarEvent`.
+ * Checks that an event has the contract's shape and returns a clean copy with exactly the fields
+ * of `WebinarEvent`. Their values (instants with an offset, a known time zone) are core's to
+ * check, where the event is used.
  *
  * @example checkEvent(await response.json(), 'event') // throws AdapterError 'invalid-response' naming the field
  */
@@ -86,20 +97,7 @@ export function checkEvent(value: unknown, where = 'event'): WebinarEvent {
     if (typeof event[key] !== 'string') fail(where, key, 'a string', event[key]);
     copy[key] = event[key];
   }
-  for (const key of ['startsAt', 'endsAt']) {
-    if (!INSTANT.test(copy[key] as string)) fail(where, key, 'an ISO-8601 instant with an offset', copy[key]);
-  }
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: copy.timeZone as string });
-  } catch {
-    fail(where, 'timeZone', 'an IANA time zone such as "Europe/Amsterdam"', copy.timeZone);
-  }
   return copy as unknown as WebinarEvent;
-}
-
-/** One page of `GET …/attendance`: attendance plus the cursor of the next page (`null` on the last). */
-export interface AttendancePage extends Attendance {
-  nextCursor: string | null;
 }
 
 /** Record fields that must have a JSON type when the record is an object. */
@@ -169,14 +167,12 @@ export function checkDailySummary(value: unknown, where = 'daily summary'): Dail
   return summary as unknown as DailyOnDemandVisitorsResult;
 }
 
-const PHASES = ['upcoming', 'open', 'closing', 'closed'];
-
 /** Checks the push-down statistics: the shape `core.onDemandStatistics` returns. */
 export function checkStatistics(value: unknown, where = 'statistics'): OnDemandStatistics {
   const statistics = expectObject(value, where, 'the statistics');
   const days = expectCount(statistics.daysRemaining, where, 'daysRemaining');
-  if (days !== null && days > 30) fail(where, 'daysRemaining', 'at most 30', days);
-  if (!PHASES.includes(statistics.phase as string)) fail(where, 'phase', `one of ${PHASES.join(', ')}`, statistics.phase);
+  if (days !== null && days > ON_DEMAND_TRACKING_DAYS) fail(where, 'daysRemaining', `at most ${ON_DEMAND_TRACKING_DAYS}`, days);
+  if (!(WINDOW_PHASES as readonly unknown[]).includes(statistics.phase)) fail(where, 'phase', `one of ${WINDOW_PHASES.join(', ')}`, statistics.phase);
   expectCount(statistics.totalVisitors, where, 'totalVisitors');
   expectCount(statistics.rewatchers, where, 'rewatchers');
   expectNumber(statistics.averageWatchMinutes, where, 'averageWatchMinutes', true);

@@ -81,6 +81,30 @@ describe('reference server: reads', () => {
       mock.close();
     }
   });
+
+  it('cuts pages and writes cursors exactly as the mock backend (one cursor codec, src/contract/cursor.ts)', async () => {
+    const mockBase = 'https://mock.example.test';
+    const mock = setupServer(...restHandlers({ baseUrl: mockBase, pageSize: 7 }));
+    mock.listen({ onUnhandledFrame: 'bypass' });
+    const pages = async (base: string) => {
+      const answers: unknown[] = [];
+      let cursor: string | null = null;
+      do {
+        const response = await fetch(`${base}/events/bad-records/attendance${cursor === null ? '' : `?cursor=${encodeURIComponent(cursor)}`}`);
+        const body = (await response.json()) as { nextCursor: string | null; registrants: unknown[]; views: unknown[] };
+        answers.push({ nextCursor: body.nextCursor, registrants: body.registrants.length, views: body.views.length });
+        cursor = body.nextCursor;
+      } while (cursor !== null);
+      return answers;
+    };
+    try {
+      const fromServer = await pages(server.baseUrl);
+      expect(fromServer).toEqual(await pages(mockBase));
+      expect(fromServer[0]).toMatchObject({ nextCursor: expect.stringMatching(/^r7@\d{4}-\d\d-\d\d$/) });
+    } finally {
+      mock.close();
+    }
+  });
 });
 
 describe('reference server: errors as { error: { code, message } }', () => {
@@ -130,7 +154,7 @@ describe('reference server: errors as { error: { code, message } }', () => {
   });
 
   it('400 invalid-request for a bad clock or closing threshold', async () => {
-    for (const query of ['now=yesterday', 'closingThreshold=31', 'closingThreshold=2.5', 'closingThreshold=abc', 'closingThreshold=-1']) {
+    for (const query of ['now=yesterday', 'now=2026-03-19T14:00:00', 'now=2026-03-19', 'now=0999-12-31T00:00:00Z', 'closingThreshold=31', 'closingThreshold=2.5', 'closingThreshold=abc', 'closingThreshold=-1', 'closingThreshold=1e1', 'closingThreshold=', 'closingThreshold=0x5']) {
       const { status, body } = await call(`/events/mid-window/on-demand/statistics?${query}`);
       expect(status, query).toBe(400);
       expect((body.error as { code: string }).code).toBe('invalid-request');
@@ -149,8 +173,19 @@ describe('reference server: errors as { error: { code, message } }', () => {
     expect(error.errors.map((item) => item.path)).toEqual(['watchDuration']);
     const tooBig = await call('/events/mid-window/audience/count', post({ criteria: { version: 1, kind: 'has-attended' }, padding: 'x'.repeat(100_000) }));
     expect(tooBig.status).toBe(413);
-    const badNow = await call('/events/mid-window/audience/count', post({ criteria: { version: 1, kind: 'has-attended' }, now: 'never' }));
-    expect(badNow.status).toBe(400);
+    for (const now of ['never', '2026-03-19T14:00:00', 1_773_928_800_000, null, '0999-12-31T00:00:00Z']) {
+      const badNow = await call('/events/mid-window/audience/count', post({ criteria: { version: 1, kind: 'has-attended' }, now }));
+      expect(badNow.status, JSON.stringify(now)).toBe(400);
+      expect((badNow.body.error as { code: string }).code).toBe('invalid-request');
+    }
+  });
+
+  it('415 for a POST body not sent as application/json', async () => {
+    for (const headers of [{ 'content-type': 'text/plain;charset=UTF-8' }, { 'content-type': 'application/x-www-form-urlencoded' }, {}]) {
+      const answer = await call('/events/mid-window/audience/count', { method: 'POST', headers, body: JSON.stringify({ criteria: { version: 1, kind: 'has-attended' } }) });
+      expect(answer.status).toBe(415);
+      expect((answer.body.error as { code: string }).code).toBe('unsupported-media-type');
+    }
   });
 
   it('503 with Retry-After when the database is gone, and the REST adapter reports "unavailable"', async () => {
