@@ -14,9 +14,16 @@
  * wrong JSON type are refused, as the REST adapter refuses them on the wire: they are another
  * schema, not bad records.
  */
-import { parseInstant } from '../src/core/calendar.ts';
-import { isCalendarDay, normalizeStatus, type Attendance, type WebinarEvent } from '../src/core/index.ts';
-import { checkEvent } from '../src/core/window.ts';
+import {
+  checkWebinarEvent,
+  isCalendarDay,
+  isRecord,
+  normalizeStatus,
+  parseInstant,
+  readLeadId,
+  type Attendance,
+  type WebinarEvent,
+} from '../src/core/index.ts';
 import { inTransaction, type Pool, type PoolClient } from './db.ts';
 
 /** The input to load is structurally wrong; `field` names it (`views[3].minutes`). */
@@ -50,19 +57,6 @@ export interface LoadReport {
   registrants: number;
   views: number;
   milliseconds: number;
-}
-
-type Fields = Record<string, unknown>;
-
-function isFields(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Core's readLeadId: a non-blank string as is, a safe integer as text, else null. */
-function leadKey(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() === '' ? null : value;
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  return null;
 }
 
 /** The lead id as given, kept only when it is text that differs from the key ('' or blanks). */
@@ -110,7 +104,7 @@ function registrantColumns(records: readonly unknown[]): RegistrantColumns {
   records.forEach((record, index) => {
     const at = `registrants[${index}]`;
     columns.ord.push(index);
-    if (!isFields(record)) {
+    if (!isRecord(record)) {
       columns.leadId.push(null);
       columns.leadIdGiven.push(null);
       columns.statusText.push(null);
@@ -127,7 +121,7 @@ function registrantColumns(records: readonly unknown[]): RegistrantColumns {
       if (typeof liveMinutes !== 'number') throw new LoadError(`${at}.liveMinutes`, `must be a number or null, got ${typeof liveMinutes}.`);
       checkFinite(liveMinutes, `${at}.liveMinutes`);
     }
-    const key = leadKey(record.leadId);
+    const key = readLeadId(record.leadId);
     let status: string | null;
     try {
       status = normalizeStatus(record.status);
@@ -157,7 +151,7 @@ function viewColumns(records: readonly unknown[]): ViewColumns {
     const record = records[index];
     const at = `views[${index}]`;
     columns.ord.push(index);
-    if (!isFields(record)) {
+    if (!isRecord(record)) {
       columns.leadId.push(null);
       columns.leadIdGiven.push(null);
       columns.viewedAt.push(null);
@@ -170,7 +164,7 @@ function viewColumns(records: readonly unknown[]): ViewColumns {
     if (typeof record.viewedAt !== 'string') throw new LoadError(`${at}.viewedAt`, `must be a string, got ${record.viewedAt === null ? 'null' : typeof record.viewedAt}.`);
     if (typeof record.minutes !== 'number') throw new LoadError(`${at}.minutes`, `must be a number, got ${record.minutes === null ? 'null' : typeof record.minutes}.`);
     checkFinite(record.minutes, `${at}.minutes`);
-    const key = leadKey(record.leadId);
+    const key = readLeadId(record.leadId);
     const time = parseInstant(record.viewedAt);
     const canonical = time === null ? null : canonicalInstant(time);
     columns.leadId.push(key);
@@ -239,9 +233,9 @@ async function insertViews(client: PoolClient, eventId: string, columns: ViewCol
  */
 export async function loadWebinar(pool: Pool, input: LoadInput, options: LoadOptions = {}): Promise<LoadReport> {
   const started = performance.now();
-  const checked = checkEvent(input.event);
+  const checked = checkWebinarEvent(input.event);
   const { attendance } = input;
-  if (!isFields(attendance)) throw new LoadError('attendance', 'must be an object with registrants, views and reportedThrough.');
+  if (!isRecord(attendance)) throw new LoadError('attendance', 'must be an object with registrants, views and reportedThrough.');
   if (!Array.isArray(attendance.registrants)) throw new LoadError('attendance.registrants', 'must be an array.');
   if (!Array.isArray(attendance.views)) throw new LoadError('attendance.views', 'must be an array.');
   if (!isCalendarDay(attendance.reportedThrough)) throw new LoadError('attendance.reportedThrough', `must be a day YYYY-MM-DD, got ${JSON.stringify(attendance.reportedThrough)}.`);

@@ -1,34 +1,36 @@
 /*
  * The SQL of the REST contract. Every aggregate is computed by PostgreSQL with the exact rules
- * of DESIGN.md §1, the same rules core implements in JavaScript:
+ * of docs/domain.md, the same rules core implements in JavaScript:
  *
  *   kept      registrants that pass core's checks (a lead id, a known status), one per lead id,
- *             the furthest status kept (duplicates)                       → core checkRegistrants
- *   counted   views with a date and minutes ≥ 0, inside the window (endsAt, endsAt + 2 592 000 s],
- *             on a day — AT TIME ZONE the event's zone — on or before reported_through
- *                                                                         → core analyzeAttendance
- *   kept ⋈    only views of registered leads (step ≥ 40) count; a lead who attended live
- *             (step 70) is a rewatcher, every other one resolves to Attended On-Demand
+ *             the furthest status kept (duplicates)                       → core analyzeAttendance
+ *   counted   views with a date and minutes from 0 to MAX_VIEW_MINUTES, inside the window
+ *             (endsAt, closesAt], on a day — AT TIME ZONE the event's zone — on or before
+ *             reported_through                                            → core analyzeAttendance
+ *   kept ⋈    only views of registered leads (step ≥ Registered's) count; a lead who attended
+ *             live (Attended's step) is a rewatcher, every other one resolves to Attended On-Demand
  *   activity  one row per (lead, day): minutes summed                   → core foldIntoDailyActivity
  *
  * Summary, statistics and audience counts aggregate these; diagnostics (problemRows) classify the
  * records that `kept` and `counted` leave out, in core's order of checks.
  *
  * Every statement takes the event as parameters read just before ($1 id, $2 ends_at, $3 time
- * zone, $4 reported_through): the planner then knows the window's range and the zone is a
- * constant. Aggregation happens before the join with `kept`, and per (lead, day) only where the
- * answer needs days (the summary, a Watch Duration test): grouping a million views by lead and
- * day is the most expensive step of all.
+ * zone, $4 reported_through, $5 closes_at): the planner then knows the window's range and the
+ * zone is a constant. The domain's numbers come from core as parameters too ($6 the longest
+ * plausible view, $7 Registered's step), so no rule is spelled twice. Aggregation happens before
+ * the join with `kept`, and per (lead, day) only where the answer needs days (the summary, a
+ * Watch Duration test): grouping a million views by lead and day is the most expensive step.
  */
-import type { CalendarDay, OnDemandStatistics } from '../src/core/index.ts';
+import {
+  daysRemaining,
+  MAX_VIEW_MINUTES,
+  onDemandWindow,
+  PROGRAM_STATUS_STEPS,
+  type CalendarDay,
+  type OnDemandStatistics,
+} from '../src/core/index.ts';
 import type { CompiledCriteria } from './criteria-sql.ts';
 import type { Pool } from './db.ts';
-
-/** Steps of the statuses the queries test (odw.program_statuses). */
-// Core's limit of one view: longer than the 30-day window is a corrupt record (view-invalid-minutes).
-const MAX_VIEW_MINUTES = 30 * 24 * 60;
-const REGISTERED_STEP = 40;
-const ATTENDED_STEP = 70;
 
 /** $1 = event id. Registrants core keeps, one per lead id, with the furthest status's step. */
 const KEPT = `
@@ -40,20 +42,22 @@ const KEPT = `
     GROUP BY r.lead_id
   )`;
 
-/** $1 id, $2 ends_at, $3 time zone, $4 reported_through: the views core counts, with their day. */
+/** $1 id, $2 ends_at, $3 time zone, $4 reported_through, $5 closes_at, $6 max view minutes: the views core counts, with their day. */
 const COUNTED = `
   counted AS (
     SELECT v.lead_id, (v.viewed_at AT TIME ZONE $3::text)::date AS day, v.minutes
     FROM odw.views v
     WHERE v.event_id = $1
-      AND v.viewed_at > $2::timestamptz AND v.viewed_at <= $2::timestamptz + interval '2592000 seconds'
-      AND v.minutes BETWEEN 0 AND ${MAX_VIEW_MINUTES}
+      AND v.viewed_at > $2::timestamptz AND v.viewed_at <= $5::timestamptz
+      AND v.minutes BETWEEN 0 AND $6::float8
       AND (v.viewed_at AT TIME ZONE $3::text)::date <= $4::date
   )`;
 
-/** The parameters $1 … $4 of every aggregate. */
+/** The parameters $1 … $7 of every statement: the event, and core's rules as values. */
 function eventParameters(event: StoredEvent): unknown[] {
-  return [event.id, event.endsAt, event.timeZone, event.reportedThrough];
+  // Core's window, not a re-computed one: it ends a fixed number of absolute hours after endsAt.
+  const closesAt = onDemandWindow(event).closesAt.toISOString();
+  return [event.id, event.endsAt, event.timeZone, event.reportedThrough, closesAt, MAX_VIEW_MINUTES, PROGRAM_STATUS_STEPS.registered];
 }
 
 export interface StoredEvent {
@@ -103,13 +107,13 @@ export async function summaryRows(pool: Pool, event: StoredEvent, from: Calendar
     activity AS (
       SELECT c.lead_id, c.day, sum(c.minutes) AS minutes
       FROM counted c
-      WHERE c.day BETWEEN $5::date AND $6::date
+      WHERE c.day BETWEEN $9::date AND $10::date
       GROUP BY c.lead_id, c.day
     ),
     in_range AS (
-      SELECT a.lead_id, a.day, a.minutes, k.step = ${ATTENDED_STEP} AS rewatch
+      SELECT a.lead_id, a.day, a.minutes, k.step = $8::int AS rewatch
       FROM activity a JOIN kept k ON k.lead_id = a.lead_id
-      WHERE k.step >= ${REGISTERED_STEP}
+      WHERE k.step >= $7::int
     ),
     per_day AS (
       -- One activity per (lead, day): counting activities counts unique people per day.
@@ -135,10 +139,10 @@ export async function summaryRows(pool: Pool, event: StoredEvent, from: Calendar
            CASE WHEN d.day <= $4::date THEN coalesce(p.minutes, 0) END AS minutes,
            t.total_visitors, t.total_rewatchers
     FROM totals t
-    CROSS JOIN LATERAL (SELECT $5::date + offset_days AS day FROM generate_series(0, $6::date - $5::date) AS offset_days) d
+    CROSS JOIN LATERAL (SELECT $9::date + offset_days AS day FROM generate_series(0, $10::date - $9::date) AS offset_days) d
     LEFT JOIN per_day p ON p.day = d.day
     ORDER BY d.day`,
-    [...eventParameters(event), from, to],
+    [...eventParameters(event), PROGRAM_STATUS_STEPS.attended, from, to],
   );
   return {
     days: rows.map(({ day, visitors, rewatchers, minutes }) => ({ day, visitors, rewatchers, minutes })),
@@ -149,11 +153,14 @@ export async function summaryRows(pool: Pool, event: StoredEvent, from: Calendar
 
 export type StatisticsRow = Omit<OnDemandStatistics, 'reportedThrough' | 'diagnostics'>;
 
-/** Days remaining and phase at `now`, visitors to date, rewatchers, average and median watch minutes. */
+/**
+ * Days remaining and phase at `now`, visitors to date, rewatchers, average and median watch
+ * minutes. Days remaining and phase are clock arithmetic, not aggregates: core's `daysRemaining`
+ * computes them (and throws `InvalidInputError` for a bad `now` or threshold) — one home for the rule.
+ */
 export async function statisticsRow(pool: Pool, event: StoredEvent, now: Date, closingThreshold: number): Promise<StatisticsRow> {
+  const { days, phase } = daysRemaining(event, now, closingThreshold);
   const { rows } = await pool.query<{
-    days_remaining: number;
-    phase: StatisticsRow['phase'];
     total_visitors: number;
     rewatchers: number;
     average: number | null;
@@ -167,9 +174,9 @@ export async function statisticsRow(pool: Pool, event: StoredEvent, now: Date, c
       SELECT c.lead_id, sum(c.minutes) AS total FROM counted c GROUP BY c.lead_id
     ),
     per_visitor AS (
-      SELECT p.lead_id, p.total, k.step = ${ATTENDED_STEP} AS rewatch
+      SELECT p.lead_id, p.total, k.step = $8::int AS rewatch
       FROM per_lead p JOIN kept k ON k.lead_id = p.lead_id
-      WHERE k.step >= ${REGISTERED_STEP}
+      WHERE k.step >= $7::int
     ),
     visitors AS (
       SELECT count(*) FILTER (WHERE NOT p.rewatch)::int AS total_visitors,
@@ -179,29 +186,19 @@ export async function statisticsRow(pool: Pool, event: StoredEvent, now: Date, c
              coalesce(sum(p.total) FILTER (WHERE p.rewatch), 0) AS rewatch_minutes,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY p.total) AS median
       FROM per_visitor p
-    ),
-    remaining AS (
-      -- ceil((closesAt − now) / 1 day) clamped to 0…30; 30 until the event has ended. Exact:
-      -- extract(epoch …) is numeric, and the window is whole seconds.
-      SELECT CASE WHEN $5::timestamptz <= $2::timestamptz THEN 30
-                  ELSE least(30, greatest(0, ceil(extract(epoch FROM $2::timestamptz + interval '2592000 seconds' - $5::timestamptz) / 86400)))::int
-             END AS days,
-             $5::timestamptz <= $2::timestamptz AS upcoming
     )
-    SELECT r.days AS days_remaining,
-           CASE WHEN r.upcoming THEN 'upcoming' WHEN r.days = 0 THEN 'closed' WHEN r.days <= $6::int THEN 'closing' ELSE 'open' END AS phase,
-           v.total_visitors, v.rewatchers,
+    SELECT v.total_visitors, v.rewatchers,
            -- "For all visitors": no-shows and rewatchers together, as core divides.
            CASE WHEN v.everyone > 0 THEN (v.no_show_minutes + v.rewatch_minutes) / v.everyone END AS average,
            v.median, v.no_show_minutes, v.rewatch_minutes
-    FROM remaining r CROSS JOIN visitors v`,
-    [...eventParameters(event), now.toISOString(), closingThreshold],
+    FROM visitors v`,
+    [...eventParameters(event), PROGRAM_STATUS_STEPS.attended],
   );
   const row = rows[0];
   if (row === undefined) throw new Error(`Statistics of event ${JSON.stringify(event.id)}: no row.`);
   return {
-    daysRemaining: row.days_remaining,
-    phase: row.phase,
+    daysRemaining: days,
+    phase,
     totalVisitors: row.total_visitors,
     rewatchers: row.rewatchers,
     averageWatchMinutes: row.average,
@@ -219,7 +216,7 @@ export interface AudienceCounts {
 }
 
 /** First parameter number free for compiled criteria in `audienceCounts`. */
-export const AUDIENCE_FIRST_PARAMETER = 7;
+export const AUDIENCE_FIRST_PARAMETER = 11;
 
 /** Counts the audience of compiled criteria at `now` ("today" is now's day in the event's zone). */
 export async function audienceCounts(pool: Pool, event: StoredEvent, now: Date, compiled: CompiledCriteria): Promise<AudienceCounts> {
@@ -235,17 +232,18 @@ export async function audienceCounts(pool: Pool, event: StoredEvent, now: Date, 
                WHERE ${compiled.watchDate}
                GROUP BY a.lead_id, a.day) a
          WHERE ${compiled.watchDuration}`;
-  // $1 … $4 the event, $5 now, $6 live; the criteria's own parameters follow from $7.
+  // $1 … $7 the event and core's rules, $8 Attended's step, $9 now, $10 live; the criteria's own
+  // parameters follow from $11 (AUDIENCE_FIRST_PARAMETER).
   const { rows } = await pool.query<{ attended: number; registrants: number }>(
     `WITH ${KEPT}, ${COUNTED},
     clock AS (
-      SELECT ($5::timestamptz AT TIME ZONE $3::text)::date AS today
+      SELECT ($9::timestamptz AT TIME ZONE $3::text)::date AS today
     ),
     matched AS (${matched})
-    SELECT count(*) FILTER (WHERE ($6::boolean AND k.step = ${ATTENDED_STEP}) OR (m.lead_id IS NOT NULL AND k.step >= ${REGISTERED_STEP}))::int AS attended,
+    SELECT count(*) FILTER (WHERE ($10::boolean AND k.step = $8::int) OR (m.lead_id IS NOT NULL AND k.step >= $7::int))::int AS attended,
            count(*)::int AS registrants
     FROM kept k LEFT JOIN matched m ON m.lead_id = k.lead_id`,
-    [...eventParameters(event), now.toISOString(), compiled.live, ...compiled.parameters],
+    [...eventParameters(event), PROGRAM_STATUS_STEPS.attended, now.toISOString(), compiled.live, ...compiled.parameters],
   );
   const row = rows[0] ?? { attended: 0, registrants: 0 };
   return { attended: row.attended, registrants: row.registrants };
@@ -276,10 +274,10 @@ export interface ProblemRow {
  * views_window) — and only the candidates are classified.
  */
 export async function problemRows(pool: Pool, event: StoredEvent): Promise<ProblemRow[]> {
-  const wellFormed = `v.malformed IS NULL AND v.lead_id IS NOT NULL AND v.viewed_at IS NOT NULL AND v.minutes BETWEEN 0 AND ${MAX_VIEW_MINUTES}`;
-  // A lead counts when one of its entries has a known status of step ≥ 40 (max step ≥ 40).
+  const wellFormed = `v.malformed IS NULL AND v.lead_id IS NOT NULL AND v.viewed_at IS NOT NULL AND v.minutes BETWEEN 0 AND $6::float8`;
+  // A lead counts when one of its entries has a known status at or past Registered (max step ≥ Registered's).
   const eligible = `SELECT 1 FROM odw.registrants r JOIN odw.program_statuses s ON s.status = r.status
-                    WHERE r.event_id = $1 AND r.lead_id = v.lead_id AND s.step >= ${REGISTERED_STEP}`;
+                    WHERE r.event_id = $1 AND r.lead_id = v.lead_id AND s.step >= $7::int`;
   const { rows } = await pool.query<ProblemRow>(
     `WITH reg AS (
       SELECT r.ord, r.lead_id, r.status_text, r.has_live_minutes, r.live_minutes, r.malformed IS NOT NULL AS malformed, s.step
@@ -301,7 +299,7 @@ export async function problemRows(pool: Pool, event: StoredEvent): Promise<Probl
     candidates AS (
       SELECT v.ord, v.lead_id, v.viewed_at_text, v.viewed_at, v.minutes, v.malformed
       FROM odw.views v
-      WHERE v.event_id = $1 AND (v.malformed IS NOT NULL OR v.lead_id IS NULL OR v.viewed_at IS NULL OR NOT (v.minutes BETWEEN 0 AND ${MAX_VIEW_MINUTES}))
+      WHERE v.event_id = $1 AND (v.malformed IS NOT NULL OR v.lead_id IS NULL OR v.viewed_at IS NULL OR NOT (v.minutes BETWEEN 0 AND $6::float8))
       UNION ALL
       SELECT v.ord, v.lead_id, v.viewed_at_text, v.viewed_at, v.minutes, v.malformed
       FROM odw.views v
@@ -311,7 +309,7 @@ export async function problemRows(pool: Pool, event: StoredEvent): Promise<Probl
       FROM odw.views v
       WHERE v.event_id = $1 AND ${wellFormed} AND EXISTS (${eligible})
         AND (v.viewed_at <= $2::timestamptz
-             OR v.viewed_at > $2::timestamptz + interval '2592000 seconds'
+             OR v.viewed_at > $5::timestamptz
              -- After (about) the start of reported_through, then exactly: on a later day.
              OR (v.viewed_at > ($4::date::timestamp AT TIME ZONE $3::text) AND (v.viewed_at AT TIME ZONE $3::text)::date > $4::date))
     ),
@@ -321,10 +319,10 @@ export async function problemRows(pool: Pool, event: StoredEvent): Promise<Probl
              CASE WHEN c.malformed IS NOT NULL THEN 'view-malformed'
                   WHEN c.lead_id IS NULL THEN 'view-missing-lead-id'
                   WHEN c.viewed_at IS NULL THEN 'view-invalid-date'
-                  WHEN NOT (c.minutes BETWEEN 0 AND ${MAX_VIEW_MINUTES}) THEN 'view-invalid-minutes'
+                  WHEN NOT (c.minutes BETWEEN 0 AND $6::float8) THEN 'view-invalid-minutes'
                   WHEN k.step IS NULL THEN 'view-unknown-registrant'
-                  WHEN k.step < ${REGISTERED_STEP} THEN 'view-ineligible-status'
-                  WHEN c.viewed_at <= $2::timestamptz OR c.viewed_at > $2::timestamptz + interval '2592000 seconds' THEN 'view-outside-window'
+                  WHEN k.step < $7::int THEN 'view-ineligible-status'
+                  WHEN c.viewed_at <= $2::timestamptz OR c.viewed_at > $5::timestamptz THEN 'view-outside-window'
                   WHEN (c.viewed_at AT TIME ZONE $3::text)::date > $4::date THEN 'view-not-yet-reported'
              END AS code
       FROM candidates c
@@ -344,7 +342,7 @@ export async function problemRows(pool: Pool, event: StoredEvent): Promise<Probl
              g.lead_id, g.status_text, g.live_minutes, NULL::text AS kept_status,
              NULL::text AS viewed_at_text, NULL::timestamptz AS viewed_at, NULL::float8 AS minutes, NULL::date AS day
       FROM reg g
-      WHERE g.malformed OR g.lead_id IS NULL OR g.step IS NULL OR (g.has_live_minutes AND NOT coalesce(g.live_minutes BETWEEN 0 AND ${MAX_VIEW_MINUTES}, false))
+      WHERE g.malformed OR g.lead_id IS NULL OR g.step IS NULL OR (g.has_live_minutes AND NOT coalesce(g.live_minutes BETWEEN 0 AND $6::float8, false))
       UNION ALL
       SELECT 0, u.ord, 1, 'registrant-duplicate', u.lead_id, NULL, NULL, s.status, NULL, NULL, NULL, NULL
       FROM running u JOIN odw.program_statuses s ON s.step = u.kept_step

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dailyOnDemandVisitors, onDemandStatistics, selectAudience, type Attendance, type WebinarEvent } from '../core/index.ts';
 import { rejection } from '../../test/fixtures/adapter-rejection.ts';
 import { createMemoryAdapter } from './memory.ts';
@@ -76,5 +76,30 @@ describe('createMemoryAdapter', () => {
     const broken = await rejection(adapter.getStatistics!('broken', { now }));
     expect(broken.kind).toBe('invalid-response');
     expect(broken.message).toMatch(/event\.endsAt/);
+  });
+
+  it.each([
+    ['data', 'now', 'invalid-response'],
+    ['request', 'event.endsAt', 'invalid-request'],
+  ] as const)('decides by the error’s origin, not its field name (origin %s, field %s → %s)', async (origin, field, kind) => {
+    vi.resetModules();
+    vi.doMock('../core/index.ts', async (importOriginal) => {
+      // The fresh module graph has its own error classes: throw the one memory.ts will see.
+      const core = await importOriginal<typeof import('../core/index.ts')>();
+      return {
+        ...core,
+        onDemandStatistics: () => {
+          throw new core.InvalidInputError(field, `${field} is wrong.`, origin);
+        },
+      };
+    });
+    try {
+      const fresh = await import('./memory.ts');
+      const error = await rejection(fresh.createMemoryAdapter({ events: [{ event, attendance }], pushDown: true }).getStatistics!('e1', { now }));
+      expect([error.kind, error.message]).toEqual([kind, `${field} is wrong.`]);
+    } finally {
+      vi.doUnmock('../core/index.ts');
+      vi.resetModules();
+    }
   });
 });

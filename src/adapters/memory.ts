@@ -6,7 +6,6 @@
  */
 import {
   dailyOnDemandVisitors,
-  InvalidCriteriaError,
   InvalidInputError,
   onDemandStatistics,
   selectAudience,
@@ -39,14 +38,14 @@ function copyRecords<T>(records: readonly T[]): T[] {
   return records.map((record) => (typeof record === 'object' && record !== null ? { ...record } : record));
 }
 
-/** Core's input errors: the caller's range/criteria/clock → invalid-request; the held data → invalid-response. */
+/**
+ * Core's input errors by their origin: the caller's range/criteria/clock → invalid-request; the
+ * held data, which plays the backend's answer here → invalid-response. (InvalidCriteriaError is
+ * an InvalidInputError of origin `request`.)
+ */
 function fromCore(error: unknown): unknown {
-  if (error instanceof InvalidCriteriaError) return new AdapterError('invalid-request', error.message, { cause: error });
-  if (error instanceof InvalidInputError) {
-    const callers = /^(range|now|closingThreshold|criteria)\b/.test(error.field);
-    return new AdapterError(callers ? 'invalid-request' : 'invalid-response', error.message, { cause: error });
-  }
-  return error;
+  if (!(error instanceof InvalidInputError)) return error;
+  return new AdapterError(error.origin === 'request' ? 'invalid-request' : 'invalid-response', error.message, { cause: error });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { afterEnd, amsterdamEvent, attendance, registrant, view } from '../../test/fixtures/core-fixtures.ts';
-import { dailyOnDemandActivity, resolveStatuses } from './activity.ts';
+import { dailyOnDemandActivity, readLeadId, resolveStatuses } from './activity.ts';
+import { MAX_VIEW_MINUTES } from './diagnostics.ts';
 import { InvalidInputError } from './errors.ts';
 import type { Attendance, DiagnosticCode } from './types.ts';
 
@@ -72,6 +73,39 @@ describe('dailyOnDemandActivity', () => {
       attendance([registrant('L9', 'attended')], [view('L9', afterEnd(2), 7)]),
     );
     expect(activities).toEqual([{ leadId: 'L9', day: '2026-03-22', minutes: 7, views: 1 }]);
+  });
+
+  it.each([
+    ['L1', 'L1'],
+    [' L1 ', ' L1 '],
+    [42, '42'],
+    [0, '0'],
+    ['', null],
+    ['  ', null],
+    [1.5, null],
+    [2 ** 53, null],
+    [null, null],
+    [undefined, null],
+    [{ id: 1 }, null],
+  ])('readLeadId(%j) is %j', (value, leadId) => {
+    expect(readLeadId(value)).toBe(leadId);
+  });
+
+  it('counts a view of exactly MAX_VIEW_MINUTES (the whole window), not one longer', () => {
+    expect(MAX_VIEW_MINUTES).toBe(43_200);
+    const { activities, diagnostics } = dailyOnDemandActivity(
+      amsterdamEvent,
+      attendance([noShow], [view('L1', afterEnd(1), MAX_VIEW_MINUTES), view('L1', afterEnd(2), MAX_VIEW_MINUTES + 0.5)]),
+    );
+    expect(activities.map((activity) => activity.minutes)).toEqual([MAX_VIEW_MINUTES]);
+    expect(diagnostics).toEqual([
+      {
+        code: 'view-invalid-minutes',
+        index: 1,
+        leadId: 'L1',
+        message: 'View 1 of lead L1 has minutes 43200.5, not a number from 0 to 43200 (30 days); left out.',
+      },
+    ]);
   });
 
   it('keys numeric lead ids as text', () => {

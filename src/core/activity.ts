@@ -2,11 +2,12 @@
  * The one linear pass over attendance data that every other computation stands on:
  * check records, keep the good ones, fold views into daily on-demand activity, resolve statuses.
  */
-import { A_CALENDAR_DAY, AN_INSTANT, createDayInZone, daysBetween, daysFromTo, isCalendarDay, parseInstant, type CalendarDay } from './calendar.ts';
-import { describeValue, invalidInput, isRecord } from './errors.ts';
-import { canAttendOnDemand, isRegisteredForEvent, normalizeStatus, PROGRAM_STATUS_STEPS, type ProgramStatus } from './statuses.ts';
+import { A_CALENDAR_DAY, createDayInZone, daysBetween, daysFromTo, isCalendarDay, parseInstant, type CalendarDay } from './calendar.ts';
+import { diagnosticOf, MAX_VIEW_MINUTES, type DiagnosticFacts } from './diagnostics.ts';
+import { invalidInput, isRecord } from './errors.ts';
+import { canAttendOnDemand, isRegisteredForEvent, laterStatus, normalizeStatus, type ProgramStatus } from './statuses.ts';
 import type { Attendance, Diagnostic, DiagnosticCode, WebinarEvent } from './types.ts';
-import { checkEvent, ON_DEMAND_TRACKING_DAYS, windowOf, type CheckedEvent, type OnDemandWindow } from './window.ts';
+import { checkWebinarEvent, windowOf, type CheckedEvent, type OnDemandWindow } from './window.ts';
 
 /** One registrant's on-demand viewing on one day (event zone), as the platform reports it daily. */
 export interface DailyOnDemandActivity {
@@ -56,15 +57,19 @@ export interface AttendanceAnalysis {
   diagnostics: Diagnostic[];
 }
 
-function readLeadId(value: unknown): string | null {
+/**
+ * The lead id a registrant or view record stands for, or `null` when it has none: non-blank text
+ * as is, a safe whole number as its text (host platforms number their leads), anything else
+ * `null` (a `*-missing-lead-id` diagnostic). A backend that stores records keys them by this.
+ *
+ * @example readLeadId(1042) // '1042'
+ * @example readLeadId('  ') // null
+ */
+export function readLeadId(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() === '' ? null : value;
-  // Host platforms number their leads; accept whole numbers and key them as text.
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   return null;
 }
-
-/** Nobody watches longer than the window lasts; more is a corrupt record, not a long visit. */
-const MAX_VIEW_MINUTES = ON_DEMAND_TRACKING_DAYS * 24 * 60;
 
 function isMinutes(value: unknown): value is number {
   return typeof value === 'number' && value >= 0 && value <= MAX_VIEW_MINUTES;
@@ -72,11 +77,12 @@ function isMinutes(value: unknown): value is number {
 
 /** Throws `InvalidInputError` unless `attendance` has the right structure; records are checked later, one by one. */
 export function checkAttendance(attendance: Attendance): void {
-  if (!isRecord(attendance)) throw invalidInput('attendance', 'an object with registrants, views and reportedThrough');
+  // Attendance is always what a backend supplied: a problem in it is the data's fault.
+  if (!isRecord(attendance)) throw invalidInput('data', 'attendance', 'an object with registrants, views and reportedThrough');
   for (const field of ['registrants', 'views'] as const) {
-    if (!Array.isArray(attendance[field])) throw invalidInput(`attendance.${field}`, 'an array');
+    if (!Array.isArray(attendance[field])) throw invalidInput('data', `attendance.${field}`, 'an array');
   }
-  if (!isCalendarDay(attendance.reportedThrough)) throw invalidInput('attendance.reportedThrough', A_CALENDAR_DAY, attendance.reportedThrough);
+  if (!isCalendarDay(attendance.reportedThrough)) throw invalidInput('data', 'attendance.reportedThrough', A_CALENDAR_DAY, attendance.reportedThrough);
 }
 
 /** Runs `check` on every record in order, pausing after each `stepSize` of them. */
@@ -167,37 +173,37 @@ export function analyzeAttendance(event: WebinarEvent, attendance: Attendance): 
  * const analysis = step.value;
  */
 export function* analyzeAttendanceInSteps(event: WebinarEvent, attendance: Attendance, stepSize = 20_000): Generator<void, AttendanceAnalysis, void> {
-  const checkedEvent = checkEvent(event);
+  const checkedEvent = checkWebinarEvent(event);
   checkAttendance(attendance);
   const window = windowOf(checkedEvent);
   const { reportedThrough } = attendance;
   const diagnostics: Diagnostic[] = [];
-  /** Reports record `index` (of lead `leadId` once it is known) as left out or ignored. */
-  const report = (code: DiagnosticCode, index: number, message: string, leadId?: string): void => {
-    diagnostics.push(leadId === undefined ? { code, message, index } : { code, message, index, leadId });
+  /** Reports a record as left out or ignored, worded by `diagnosticOf`. */
+  const report = (code: DiagnosticCode, facts: DiagnosticFacts): void => {
+    diagnostics.push(diagnosticOf(code, facts));
   };
 
   const registrants = new Map<string, CheckedRegistrant>();
   yield* inSteps(attendance.registrants, stepSize, (record, index) => {
-    if (!isRecord(record)) return report('registrant-malformed', index, `Registrant ${index} is not an object; left out.`);
+    if (!isRecord(record)) return report('registrant-malformed', { index });
     const leadId = readLeadId(record.leadId);
-    if (leadId === null) return report('registrant-missing-lead-id', index, `Registrant ${index} has no lead id; left out.`);
+    if (leadId === null) return report('registrant-missing-lead-id', { index });
     let status: ProgramStatus;
     try {
       status = normalizeStatus(record.status as string);
-    } catch (error) {
-      return report('registrant-unknown-status', index, `Registrant ${leadId}: ${(error as Error).message} Left out.`, leadId);
+    } catch {
+      return report('registrant-unknown-status', { index, leadId, value: record.status });
     }
     const registrant: CheckedRegistrant = { leadId, status };
     if (isMinutes(record.liveMinutes)) registrant.liveMinutes = record.liveMinutes;
     else if (record.liveMinutes !== undefined) {
-      report('registrant-invalid-live-minutes', index, `Registrant ${leadId} has invalid liveMinutes ${describeValue(record.liveMinutes)}; live minutes ignored.`, leadId);
+      report('registrant-invalid-live-minutes', { index, leadId, value: record.liveMinutes });
     }
     const earlier = registrants.get(leadId);
     // Keep the furthest status, so which duplicate comes first does not change the result.
-    const kept = earlier === undefined || PROGRAM_STATUS_STEPS[status] > PROGRAM_STATUS_STEPS[earlier.status] ? registrant : earlier;
+    const kept = earlier === undefined || laterStatus(earlier.status, status) !== earlier.status ? registrant : earlier;
     registrants.set(leadId, kept);
-    if (earlier !== undefined) report('registrant-duplicate', index, `Lead ${leadId} is listed more than once; one entry kept (status ${kept.status}).`, leadId);
+    if (earlier !== undefined) report('registrant-duplicate', { index, leadId, status: kept.status });
   });
 
   const leadIds = [...registrants.keys()];
@@ -214,34 +220,19 @@ export function* analyzeAttendanceInSteps(event: WebinarEvent, attendance: Atten
   const counted: CountedViews = { count: 0, lead: new Int32Array(viewCount), day: new Uint8Array(viewCount), minutes: new Float64Array(viewCount) };
 
   yield* inSteps(attendance.views, stepSize, (view, index) => {
-    if (!isRecord(view)) return report('view-malformed', index, `View ${index} is not an object; left out.`);
+    if (!isRecord(view)) return report('view-malformed', { index });
     const leadId = readLeadId(view.leadId);
-    if (leadId === null) return report('view-missing-lead-id', index, `View ${index} has no lead id; left out.`);
+    if (leadId === null) return report('view-missing-lead-id', { index });
     const viewedAt = parseInstant(view.viewedAt);
-    if (viewedAt === null) {
-      return report('view-invalid-date', index, `View ${index} of lead ${leadId} has viewedAt ${describeValue(view.viewedAt)}, not ${AN_INSTANT}; left out.`, leadId);
-    }
-    if (!isMinutes(view.minutes)) {
-      return report(
-        'view-invalid-minutes',
-        index,
-        `View ${index} of lead ${leadId} has minutes ${describeValue(view.minutes)}, not a number from 0 to ${MAX_VIEW_MINUTES} (30 days); left out.`,
-        leadId,
-      );
-    }
+    if (viewedAt === null) return report('view-invalid-date', { index, leadId, value: view.viewedAt });
+    if (!isMinutes(view.minutes)) return report('view-invalid-minutes', { index, leadId, value: view.minutes });
     const lead = registrantNumbers.get(leadId);
-    if (lead === undefined) return report('view-unknown-registrant', index, `View ${index}: lead ${leadId} is not a registrant of this event; ignored.`, leadId);
+    if (lead === undefined) return report('view-unknown-registrant', { index, leadId });
     const status = statusOf[lead] as ProgramStatus;
-    if (!isRegisteredForEvent(status)) {
-      return report('view-ineligible-status', index, `View ${index}: lead ${leadId} has status ${status}, which on-demand viewing does not change; ignored.`, leadId);
-    }
-    if (viewedAt <= opensAfter || viewedAt > closesAt) {
-      return report('view-outside-window', index, `View ${index} of lead ${leadId} at ${new Date(viewedAt).toISOString()} is outside the on-demand window; not counted.`, leadId);
-    }
+    if (!isRegisteredForEvent(status)) return report('view-ineligible-status', { index, leadId, status });
+    if (viewedAt <= opensAfter || viewedAt > closesAt) return report('view-outside-window', { index, leadId, viewedAt });
     const day = dayNumbers.get(dayInZone(viewedAt)) as number;
-    if (day > lastReportedDay) {
-      return report('view-not-yet-reported', index, `View ${index} of lead ${leadId} on ${windowDays[day] as string} is after reportedThrough ${reportedThrough}; not counted yet.`, leadId);
-    }
+    if (day > lastReportedDay) return report('view-not-yet-reported', { index, leadId, day: windowDays[day] as CalendarDay, reportedThrough });
     const at = counted.count++;
     counted.lead[at] = lead;
     counted.day[at] = day;

@@ -16,7 +16,7 @@ import {
 } from './criteria.ts';
 import { InvalidCriteriaError, invalidInput } from './errors.ts';
 import type { Attendance, WebinarEvent } from './types.ts';
-import { checkEvent, checkNow } from './window.ts';
+import { checkNow, checkWebinarEvent } from './window.ts';
 
 /** One attendance activity: a live attendance, or one day of on-demand viewing. */
 export type AttendanceActivity =
@@ -143,14 +143,15 @@ export function audienceOf(analysis: AttendanceAnalysis, criteria: AttendanceCri
   return leadIds.filter((_, lead) => attended[lead] === wanted).sort();
 }
 
+/** The activity is the trigger's argument, handed in by the caller: its problems are of origin `request`. */
 function checkActivity(activity: AttendanceActivity): void {
-  if (typeof activity !== 'object' || activity === null) throw invalidInput('activity', 'an object', activity);
+  if (typeof activity !== 'object' || activity === null) throw invalidInput('request', 'activity', 'an object', activity);
   const { leadId, mode, day, minutes } = activity as Partial<Record<string, unknown>>;
-  if (typeof leadId !== 'string' || leadId === '') throw invalidInput('activity.leadId', 'a non-empty string', leadId);
+  if (typeof leadId !== 'string' || leadId === '') throw invalidInput('request', 'activity.leadId', 'a non-empty string', leadId);
   if (mode === 'live') return;
-  if (mode !== 'on-demand') throw invalidInput('activity.mode', '"live" or "on-demand"', mode);
-  if (!isCalendarDay(day)) throw invalidInput('activity.day', A_CALENDAR_DAY, day);
-  if (!(typeof minutes === 'number' && minutes >= 0 && minutes < Number.POSITIVE_INFINITY)) throw invalidInput('activity.minutes', 'a finite number ≥ 0', minutes);
+  if (mode !== 'on-demand') throw invalidInput('request', 'activity.mode', '"live" or "on-demand"', mode);
+  if (!isCalendarDay(day)) throw invalidInput('request', 'activity.day', A_CALENDAR_DAY, day);
+  if (!(typeof minutes === 'number' && minutes >= 0 && minutes < Number.POSITIVE_INFINITY)) throw invalidInput('request', 'activity.minutes', 'a finite number ≥ 0', minutes);
 }
 
 /**
@@ -164,10 +165,10 @@ function checkActivity(activity: AttendanceActivity): void {
 export function attendsEventTriggerFires(event: WebinarEvent, activity: AttendanceActivity, criteria: AttendanceCriteria, now: Date): boolean {
   const valid = requireValidCriteria(criteria);
   if (valid.kind !== 'attends-event') {
-    throw invalidInput('criteria.kind', '"attends-event" for the Attends Event trigger', valid.kind);
+    throw invalidInput('request', 'criteria.kind', '"attends-event" for the Attends Event trigger', valid.kind);
   }
   checkActivity(activity);
-  const { timeZone } = checkEvent(event);
+  const { timeZone } = checkWebinarEvent(event);
   const matches = compileCriteria(valid, timeZone, checkNow(now));
   return activity.mode === 'live' ? matches.live : matches.onDemand(activity.day, activity.minutes);
 }

@@ -2,7 +2,7 @@
  * Calendar days ('YYYY-MM-DD') and the mapping of instants to days in an IANA time zone.
  * Days are plain strings so they sort, compare and serialize without any time zone attached.
  */
-import { invalidInput, InvalidInputError } from './errors.ts';
+import { invalidInput, InvalidInputError, type InputOrigin } from './errors.ts';
 
 /** A calendar day, `YYYY-MM-DD`. */
 export type CalendarDay = string;
@@ -58,15 +58,15 @@ export function daysFromTo(from: CalendarDay, to: CalendarDay): CalendarDay[] {
 
 const AN_IANA_ZONE = 'an IANA time zone name such as "Europe/Amsterdam"';
 
-/** Throws `InvalidInputError` naming `field` unless `timeZone` is an IANA zone `Intl` knows. */
-export function assertTimeZone(timeZone: unknown, field: string): asserts timeZone is string {
+/** Throws `InvalidInputError` (of `origin`) naming `field` unless `timeZone` is an IANA zone `Intl` knows. */
+export function assertTimeZone(timeZone: unknown, field: string, origin: InputOrigin): asserts timeZone is string {
   // Blank text would silently mean the runtime's own zone.
-  if (typeof timeZone !== 'string' || timeZone.trim() === '') throw invalidInput(field, AN_IANA_ZONE, timeZone);
+  if (typeof timeZone !== 'string' || timeZone.trim() === '') throw invalidInput(origin, field, AN_IANA_ZONE, timeZone);
   try {
     createDayInZone(timeZone);
   } catch {
     // Intl throws a RangeError for a zone it does not know.
-    throw new InvalidInputError(field, `${field} "${timeZone}" is not a time zone this runtime knows; it must be ${AN_IANA_ZONE}.`);
+    throw new InvalidInputError(field, `${field} "${timeZone}" is not a time zone this runtime knows; it must be ${AN_IANA_ZONE}.`, origin);
   }
 }
 
@@ -156,6 +156,9 @@ export function parseInstant(value: unknown): number | null {
  * @example calendarDayOf(new Date('2026-03-29T22:30:00Z'), 'Europe/Amsterdam') // '2026-03-30'
  */
 export function calendarDayOf(instant: Date, timeZone: string): CalendarDay {
-  assertTimeZone(timeZone, 'timeZone');
-  return createDayInZone(timeZone)(instant.getTime());
+  const time = instant instanceof Date ? instant.getTime() : Number.NaN;
+  // An invalid Date would make Intl throw an untyped RangeError.
+  if (Number.isNaN(time)) throw invalidInput('request', 'instant', 'a valid Date', String(instant));
+  assertTimeZone(timeZone, 'timeZone', 'request');
+  return createDayInZone(timeZone)(time);
 }

@@ -1,6 +1,6 @@
 import { createDayInZone, MILLISECONDS_PER_DAY, QUARTER_HOUR } from './calendar.ts';
 import type { WebinarEvent } from './types.ts';
-import { checkEvent, checkNow, ON_DEMAND_TRACKING_DAYS } from './window.ts';
+import { checkNow, checkWebinarEvent, ON_DEMAND_WINDOW_MILLISECONDS } from './window.ts';
 
 /**
  * The next instant after `now` at which anything clock-dependent changes for this event:
@@ -10,7 +10,7 @@ import { checkEvent, checkNow, ON_DEMAND_TRACKING_DAYS } from './window.ts';
  * @example nextClockChange(event, new Date('2026-03-25T10:00:00Z')) // 2026-03-25T16:00:00Z (days remaining steps)
  */
 export function nextClockChange(event: WebinarEvent, now: Date): Date {
-  const { endsAt, timeZone } = checkEvent(event);
+  const { endsAt, timeZone } = checkWebinarEvent(event);
   const time = checkNow(now);
   const dayOf = createDayInZone(timeZone);
   const today = dayOf(time);
@@ -18,7 +18,7 @@ export function nextClockChange(event: WebinarEvent, now: Date): Date {
   let midnight = Math.floor(time / QUARTER_HOUR) * QUARTER_HOUR + QUARTER_HOUR;
   while (dayOf(midnight) === today) midnight += QUARTER_HOUR;
   let change = midnight;
-  const closesAt = endsAt + ON_DEMAND_TRACKING_DAYS * MILLISECONDS_PER_DAY;
+  const closesAt = endsAt + ON_DEMAND_WINDOW_MILLISECONDS;
   if (time < endsAt) change = Math.min(change, endsAt + 1);
   else if (time < closesAt) {
     // days = ceil((closesAt − now) / day) steps down just after closesAt − k days.

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { amsterdamEvent } from '../../test/fixtures/core-fixtures.ts';
-import { validateCriteria, WATCH_DATE_OPERATORS, WATCH_DURATION_OPERATORS, type AttendanceCriteria } from './criteria.ts';
+import {
+  CRITERIA_ERROR_CODES,
+  CRITERIA_KINDS,
+  EVENT_MODES,
+  TIME_FRAMES,
+  validateCriteria,
+  WATCH_DATE_OPERATORS,
+  WATCH_DURATION_OPERATORS,
+  type AttendanceCriteria,
+  type CriteriaErrorCode,
+} from './criteria.ts';
+import type { CriteriaError } from './errors.ts';
 
 const onDemand = { version: 1, kind: 'has-attended', eventMode: 'on-demand' } as const;
 
@@ -78,9 +89,56 @@ describe('validateCriteria rejects with the field named', () => {
     const input = { ...onDemand, watchDate: { operator: 'between', date: '2026-03-19', to: '2026-04-20' } };
     expect(validateCriteria(input).valid).toBe(true);
     const result = validateCriteria(input, { event: amsterdamEvent });
+    const params = { firstDay: '2026-03-20', lastDay: '2026-04-19' };
     expect(result.valid ? [] : result.errors).toEqual([
-      { path: 'watchDate.date', message: 'watchDate.date 2026-03-19 is outside the on-demand window 2026-03-20 … 2026-04-19.' },
-      { path: 'watchDate.to', message: 'watchDate.to 2026-04-20 is outside the on-demand window 2026-03-20 … 2026-04-19.' },
+      { path: 'watchDate.date', code: 'outside-window', params, message: 'watchDate.date 2026-03-19 is outside the on-demand window 2026-03-20 … 2026-04-19.' },
+      { path: 'watchDate.to', code: 'outside-window', params, message: 'watchDate.to 2026-04-20 is outside the on-demand window 2026-03-20 … 2026-04-19.' },
     ]);
+  });
+});
+
+describe('validateCriteria names the rule broken: a stable code with the params a message needs', () => {
+  const live = { version: 1, kind: 'has-attended', eventMode: 'live' } as const;
+  // One row per code (more where a code has more than one kind of place): input → path, code, params.
+  const rows: [CriteriaErrorCode, unknown, Pick<CriteriaError, 'path' | 'code' | 'params'>][] = [
+    ['not-an-object', null, { path: '', code: 'not-an-object', params: {} }],
+    ['not-an-object', { ...onDemand, watchDate: 'today' }, { path: 'watchDate', code: 'not-an-object', params: {} }],
+    ['unknown-field', { version: 1, kind: 'has-attended', audience: 3 }, { path: 'audience', code: 'unknown-field', params: { field: 'audience' } }],
+    ['unknown-field', { ...onDemand, watchDate: { operator: 'is', date: '2026-03-21', days: 3 } }, { path: 'watchDate.days', code: 'unknown-field', params: { field: 'days', operator: 'is' } }],
+    ['unsupported-version', { version: 2, kind: 'has-attended' }, { path: 'version', code: 'unsupported-version', params: { supported: 1 } }],
+    ['not-one-of', { version: 1, kind: 'watched' }, { path: 'kind', code: 'not-one-of', params: { allowed: [...CRITERIA_KINDS] } }],
+    ['not-one-of', { version: 1, kind: 'has-attended', eventMode: 'both' }, { path: 'eventMode', code: 'not-one-of', params: { allowed: [...EVENT_MODES] } }],
+    ['not-one-of', { ...onDemand, watchDate: { operator: 'around' } }, { path: 'watchDate.operator', code: 'not-one-of', params: { allowed: [...WATCH_DATE_OPERATORS] } }],
+    ['not-one-of', { ...onDemand, watchDuration: { operator: 'about', minutes: 5 } }, { path: 'watchDuration.operator', code: 'not-one-of', params: { allowed: [...WATCH_DURATION_OPERATORS] } }],
+    ['not-one-of', { ...onDemand, watchDate: { operator: 'in-time-frame', frame: 'this-year' } }, { path: 'watchDate.frame', code: 'not-one-of', params: { allowed: [...TIME_FRAMES] } }],
+    ['not-a-whole-number', { ...onDemand, watchDate: { operator: 'in-past', days: 0 } }, { path: 'watchDate.days', code: 'not-a-whole-number', params: { least: 1 } }],
+    ['not-a-whole-number', { ...onDemand, watchDuration: { operator: 'is', minutes: 1.5 } }, { path: 'watchDuration.minutes', code: 'not-a-whole-number', params: { least: 0 } }],
+    ['not-a-whole-number', { ...onDemand, watchDuration: { operator: 'between', minutes: 5 } }, { path: 'watchDuration.to', code: 'not-a-whole-number', params: { least: 0 } }],
+    ['not-a-calendar-day', { ...onDemand, watchDate: { operator: 'before', date: '2026-02-30' } }, { path: 'watchDate.date', code: 'not-a-calendar-day', params: {} }],
+    ['not-a-calendar-day', { ...onDemand, watchDate: { operator: 'between', date: '2026-03-21' } }, { path: 'watchDate.to', code: 'not-a-calendar-day', params: {} }],
+    ['outside-window', { ...onDemand, watchDate: { operator: 'is', date: '2026-04-20' } }, { path: 'watchDate.date', code: 'outside-window', params: { firstDay: '2026-03-20', lastDay: '2026-04-19' } }],
+    ['range-reversed', { ...onDemand, watchDate: { operator: 'between', date: '2026-03-28', to: '2026-03-21' } }, { path: 'watchDate.to', code: 'range-reversed', params: { from: 'watchDate.date' } }],
+    ['range-reversed', { ...onDemand, watchDuration: { operator: 'between', minutes: 9, to: 5 } }, { path: 'watchDuration.to', code: 'range-reversed', params: { from: 'watchDuration.minutes' } }],
+    ['needs-on-demand', { ...live, watchDate: { operator: 'in-past', days: 3 } }, { path: 'watchDate', code: 'needs-on-demand', params: { eventMode: 'live' } }],
+    ['needs-on-demand', { version: 1, kind: 'attends-event', eventMode: null, watchDuration: { operator: 'at-least', minutes: 3 } }, { path: 'watchDuration', code: 'needs-on-demand', params: { eventMode: null } }],
+  ];
+
+  it('has a row for every code', () => {
+    expect(new Set(rows.map(([code]) => code))).toEqual(new Set(CRITERIA_ERROR_CODES));
+  });
+
+  it.each(rows)('%s: %j', (_code, input, expected) => {
+    const result = validateCriteria(input, { event: amsterdamEvent });
+    expect(result.valid ? [] : result.errors.map(({ path, code, params }) => ({ path, code, params }))).toEqual([expected]);
+  });
+
+  it('keeps the English message beside the code', () => {
+    const result = validateCriteria({ ...onDemand, watchDate: { operator: 'in-past', days: 0 } });
+    expect(result.valid ? undefined : result.errors[0]?.message).toBe('watchDate.days must be a whole number of at least 1, got 0.');
+  });
+
+  it('serializes: codes and params survive JSON, as a backend sends them', () => {
+    const result = validateCriteria({ ...live, watchDuration: { operator: 'between', minutes: 9, to: 5 } });
+    expect(result.valid ? [] : JSON.parse(JSON.stringify(result.errors))).toEqual(result.valid ? [] : result.errors);
   });
 });

@@ -58,6 +58,80 @@ export interface AttendanceCriteria {
   watchDuration?: WatchDurationConstraint;
 }
 
+/**
+ * What each criteria error code means and what its `params` carry: everything a message in
+ * another language needs besides the path. Codes are stable; the English `message` is not an
+ * API (it names the value that was given, which `params` leave out).
+ */
+export interface CriteriaErrorParams {
+  /**
+   * The criteria (path `''`) or a constraint (path `watchDate`, `watchDuration`) is not a plain object.
+   * @example { path: 'watchDuration', code: 'not-an-object', params: {} }
+   */
+  'not-an-object': Record<string, never>;
+  /**
+   * A field this version of the criteria does not have, at the top level or for the
+   * constraint's operator (then `operator` names it).
+   * @example { path: 'watchDate.days', code: 'unknown-field', params: { field: 'days', operator: 'is' } }
+   */
+  'unknown-field': { field: string; operator?: WatchDateOperator | WatchDurationOperator };
+  /**
+   * `version` is not the one this kit reads.
+   * @example { path: 'version', code: 'unsupported-version', params: { supported: 1 } }
+   */
+  'unsupported-version': { supported: typeof CRITERIA_VERSION };
+  /**
+   * A value that must be one of a list is not (or is missing): `kind`, `eventMode` (which may
+   * also be left out), an operator, a time frame.
+   * @example { path: 'kind', code: 'not-one-of', params: { allowed: ['has-attended', 'has-not-attended', 'attends-event'] } }
+   */
+  'not-one-of': { allowed: readonly string[] };
+  /**
+   * Watch Duration minutes, or the N of "in past N days", is not a whole number of at least
+   * `least` (or is missing).
+   * @example { path: 'watchDate.days', code: 'not-a-whole-number', params: { least: 1 } }
+   */
+  'not-a-whole-number': { least: number };
+  /**
+   * A Watch Date day is not a real `YYYY-MM-DD` day (or is missing).
+   * @example { path: 'watchDate.to', code: 'not-a-calendar-day', params: {} }
+   */
+  'not-a-calendar-day': Record<string, never>;
+  /**
+   * A Watch Date day lies outside the event's on-demand window (checked only when
+   * `validateCriteria` is given the event).
+   * @example { path: 'watchDate.date', code: 'outside-window', params: { firstDay: '2026-03-20', lastDay: '2026-04-19' } }
+   */
+  'outside-window': { firstDay: CalendarDay; lastDay: CalendarDay };
+  /**
+   * A `between` range ends before it starts. The error is on `to`; `from` is the path of the start.
+   * @example { path: 'watchDuration.to', code: 'range-reversed', params: { from: 'watchDuration.minutes' } }
+   */
+  'range-reversed': { from: string };
+  /**
+   * Watch Date or Watch Duration while Event Mode is not `on-demand`. `eventMode` is the mode
+   * given: `'live'`, `null` when unset, or an unknown value (which has its own error too).
+   * @example { path: 'watchDate', code: 'needs-on-demand', params: { eventMode: 'live' } }
+   */
+  'needs-on-demand': { eventMode: unknown };
+}
+
+/** Which rule of the criteria an error breaks; see `CriteriaErrorParams` for each. */
+export type CriteriaErrorCode = keyof CriteriaErrorParams;
+
+/** Every `CriteriaErrorCode`, e.g. to check that a translation covers them all. */
+export const CRITERIA_ERROR_CODES: readonly CriteriaErrorCode[] = [
+  'not-an-object',
+  'unknown-field',
+  'unsupported-version',
+  'not-one-of',
+  'not-a-whole-number',
+  'not-a-calendar-day',
+  'outside-window',
+  'range-reversed',
+  'needs-on-demand',
+];
+
 export type CriteriaValidation =
   | { valid: true; criteria: AttendanceCriteria }
   | { valid: false; errors: CriteriaError[] };
@@ -83,9 +157,15 @@ export function watchDurationFieldsOf(operator: WatchDurationOperator): readonly
 
 type Fields = Record<string, unknown>;
 
-/** The problem of a field that is not what it must be, named by its path. */
-function problem(path: string, expected: string, value: unknown): CriteriaError {
-  return { path, message: mustBe(path, expected, value) };
+/** One error: the rule it breaks (`code`, `params`) and the English message. */
+function fail<Code extends CriteriaErrorCode>(path: string, code: Code, params: CriteriaErrorParams[Code], message: string): CriteriaError {
+  // The union cannot be narrowed from a generic code; the signature ties code and params together.
+  return { path, code, params, message } as CriteriaError;
+}
+
+/** The error of a field that is not what it must be, named by its path. */
+function problem<Code extends CriteriaErrorCode>(path: string, code: Code, params: CriteriaErrorParams[Code], expected: string, value: unknown): CriteriaError {
+  return fail(path, code, params, mustBe(path, expected, value));
 }
 
 /** `one of "a", "b"` for a message. */
@@ -93,9 +173,12 @@ function oneOf(values: readonly string[]): string {
   return `one of ${values.map((value) => `"${value}"`).join(', ')}`;
 }
 
-function rejectUnknownFields(fields: Fields, allowed: readonly string[], prefix: string, why: string, errors: CriteriaError[]): void {
+type Operator = WatchDateOperator | WatchDurationOperator;
+
+function rejectUnknownFields(fields: Fields, allowed: readonly string[], prefix: string, operator: Operator | undefined, why: string, errors: CriteriaError[]): void {
   for (const key of Object.keys(fields)) {
-    if (!allowed.includes(key)) errors.push({ path: prefix + key, message: `Unknown field "${key}"${why}.` });
+    if (allowed.includes(key)) continue;
+    errors.push(fail(prefix + key, 'unknown-field', operator === undefined ? { field: key } : { field: key, operator }, `Unknown field "${key}"${why}.`));
   }
 }
 
@@ -113,38 +196,38 @@ const CONSTRAINTS = {
 function readConstraint(name: keyof typeof CONSTRAINTS, input: unknown, errors: CriteriaError[], window: OnDemandWindow | undefined): Fields | undefined {
   const { label, operators } = CONSTRAINTS[name];
   if (!isRecord(input)) {
-    errors.push(problem(name, 'an object with an operator', input));
+    errors.push(problem(name, 'not-an-object', {}, 'an object with an operator', input));
     return undefined;
   }
   const operator = input.operator;
   if (!(operators as readonly unknown[]).includes(operator)) {
-    errors.push(problem(`${name}.operator`, oneOf(operators), operator));
+    errors.push(problem(`${name}.operator`, 'not-one-of', { allowed: operators }, oneOf(operators), operator));
     return undefined;
   }
   const fields: readonly string[] = name === 'watchDate' ? WATCH_DATE_FIELDS[operator as WatchDateOperator] : watchDurationFieldsOf(operator as WatchDurationOperator);
   const before = errors.length;
-  rejectUnknownFields(input, ['operator', ...fields], `${name}.`, ` for ${label} operator "${String(operator)}"`, errors);
+  rejectUnknownFields(input, ['operator', ...fields], `${name}.`, operator as Operator, ` for ${label} operator "${String(operator)}"`, errors);
   const constraint: Fields = { operator };
   for (const field of fields) {
     const path = `${name}.${field}`;
     const value = (constraint[field] = input[field]);
     if (field === 'frame') {
-      if (!TIME_FRAMES.includes(value as TimeFrame)) errors.push(problem(path, oneOf(TIME_FRAMES), value));
+      if (!TIME_FRAMES.includes(value as TimeFrame)) errors.push(problem(path, 'not-one-of', { allowed: TIME_FRAMES }, oneOf(TIME_FRAMES), value));
     } else if (name === 'watchDuration' || field === 'days') {
       // Minutes are whole and may be 0; "in past N days" needs N ≥ 1 (today counts as one).
       const least = field === 'days' ? 1 : 0;
-      if (!(Number.isInteger(value) && (value as number) >= least)) errors.push(problem(path, `a whole number of at least ${least}`, value));
+      if (!(Number.isInteger(value) && (value as number) >= least)) errors.push(problem(path, 'not-a-whole-number', { least }, `a whole number of at least ${least}`, value));
     } else if (!isCalendarDay(value)) {
-      errors.push(problem(path, A_CALENDAR_DAY, value));
+      errors.push(problem(path, 'not-a-calendar-day', {}, A_CALENDAR_DAY, value));
     } else if (window !== undefined) {
       const outside = outsideWindow(path, value, window);
-      if (outside !== undefined) errors.push({ path, message: outside });
+      if (outside !== undefined) errors.push(fail(path, 'outside-window', { firstDay: window.firstDay, lastDay: window.lastDay }, outside));
     }
   }
   if (errors.length > before) return undefined;
   const from = fields[0] as string;
   if (operator === 'between' && (constraint[from] as number | string) > (constraint.to as number | string)) {
-    errors.push({ path: `${name}.to`, message: `${name}.to must not be less than ${name}.${from}.` });
+    errors.push(fail(`${name}.to`, 'range-reversed', { from: `${name}.${from}` }, `${name}.to must not be less than ${name}.${from}.`));
     return undefined;
   }
   return constraint;
@@ -161,17 +244,19 @@ function readConstraint(name: keyof typeof CONSTRAINTS, input: unknown, errors: 
  */
 export function validateCriteria(input: unknown, options: ValidateCriteriaOptions = {}): CriteriaValidation {
   if (!isRecord(input)) {
-    return { valid: false, errors: [{ path: '', message: mustBe('Criteria', 'an object such as { "version": 1, "kind": "has-attended" }', input) }] };
+    return { valid: false, errors: [fail('', 'not-an-object', {}, mustBe('Criteria', 'an object such as { "version": 1, "kind": "has-attended" }', input))] };
   }
   const errors: CriteriaError[] = [];
-  rejectUnknownFields(input, ['version', 'kind', 'eventMode', ...Object.keys(CONSTRAINTS)], '', '', errors);
-  if (input.version !== CRITERIA_VERSION) errors.push(problem('version', `${CRITERIA_VERSION}, the criteria version this kit reads`, input.version));
+  rejectUnknownFields(input, ['version', 'kind', 'eventMode', ...Object.keys(CONSTRAINTS)], '', undefined, '', errors);
+  if (input.version !== CRITERIA_VERSION) {
+    errors.push(problem('version', 'unsupported-version', { supported: CRITERIA_VERSION }, `${CRITERIA_VERSION}, the criteria version this kit reads`, input.version));
+  }
   const kind = input.kind as CriteriaKind;
-  if (!CRITERIA_KINDS.includes(kind)) errors.push(problem('kind', oneOf(CRITERIA_KINDS), kind));
+  if (!CRITERIA_KINDS.includes(kind)) errors.push(problem('kind', 'not-one-of', { allowed: CRITERIA_KINDS }, oneOf(CRITERIA_KINDS), kind));
   // null is how some serializers write an unset optional field: it means "live or on-demand".
   const eventMode = input.eventMode ?? undefined;
   if (eventMode !== undefined && !EVENT_MODES.includes(eventMode as EventMode)) {
-    errors.push(problem('eventMode', `${oneOf(EVENT_MODES)}, or left out for both`, eventMode));
+    errors.push(problem('eventMode', 'not-one-of', { allowed: EVENT_MODES }, `${oneOf(EVENT_MODES)}, or left out for both`, eventMode));
   }
   const window = options.event === undefined ? undefined : onDemandWindow(options.event);
   const criteria: AttendanceCriteria = { version: CRITERIA_VERSION, kind };
@@ -180,10 +265,10 @@ export function validateCriteria(input: unknown, options: ValidateCriteriaOption
     const value = input[name] ?? undefined;
     if (value === undefined) continue;
     if (eventMode !== 'on-demand') {
-      errors.push({
-        path: name,
-        message: `${CONSTRAINTS[name].label} is only available when Event Mode is On-Demand (Event Mode is ${eventMode === undefined ? 'unset, meaning live or on-demand' : describeValue(eventMode)}).`,
-      });
+      const given = eventMode === undefined ? 'unset, meaning live or on-demand' : describeValue(eventMode);
+      errors.push(
+        fail(name, 'needs-on-demand', { eventMode: eventMode ?? null }, `${CONSTRAINTS[name].label} is only available when Event Mode is On-Demand (Event Mode is ${given}).`),
+      );
     }
     const constraint = readConstraint(name, value, errors, window);
     // Checked field by field above: the operator's own fields, of the right kind.

@@ -6,8 +6,9 @@
  * import { onDemandStatistics } from 'on-demand-webinar-widgets/core';
  * const stats = onDemandStatistics(event, attendance, new Date());
  */
-export { describeValue, InvalidCriteriaError, InvalidInputError, type CriteriaError } from './errors.ts';
-export { addDays, calendarDayOf, daysBetween, daysFromTo, isCalendarDay, MILLISECONDS_PER_DAY, type CalendarDay } from './calendar.ts';
+export { describeValue, InvalidCriteriaError, InvalidInputError, isRecord, type CriteriaError, type InputOrigin } from './errors.ts';
+export type { CriteriaErrorOf } from './errors.ts';
+export { addDays, calendarDayOf, daysBetween, daysFromTo, isCalendarDay, MILLISECONDS_PER_DAY, parseInstant, type CalendarDay } from './calendar.ts';
 export {
   canAttendOnDemand,
   normalizeStatus,
@@ -17,10 +18,13 @@ export {
 } from './statuses.ts';
 export type { Attendance, Diagnostic, DiagnosticCode, Registrant, View, WebinarEvent } from './types.ts';
 export {
+  checkWebinarEvent,
   daysRemaining,
   DEFAULT_CLOSING_THRESHOLD_DAYS,
   ON_DEMAND_TRACKING_DAYS,
   onDemandWindow,
+  WINDOW_PHASES,
+  type CheckedEvent,
   type DaysRemaining,
   type OnDemandWindow,
   type WindowPhase,
@@ -30,6 +34,7 @@ export {
   analyzeAttendance,
   analyzeAttendanceInSteps,
   dailyOnDemandActivity,
+  readLeadId,
   resolveStatuses,
   type ActivityColumns,
   type AttendanceAnalysis,
@@ -47,6 +52,7 @@ export {
 } from './summary.ts';
 export { onDemandStatistics, statisticsOf, type OnDemandStatistics, type StatisticsOptions } from './statistics.ts';
 export {
+  CRITERIA_ERROR_CODES,
   CRITERIA_KINDS,
   CRITERIA_VERSION,
   EVENT_MODES,
@@ -57,6 +63,8 @@ export {
   WATCH_DURATION_OPERATORS,
   watchDurationFieldsOf,
   type AttendanceCriteria,
+  type CriteriaErrorCode,
+  type CriteriaErrorParams,
   type CriteriaKind,
   type CriteriaValidation,
   type EventMode,
@@ -68,5 +76,6 @@ export {
   type WatchDurationOperator,
 } from './criteria.ts';
 export { attendsEventTriggerFires, audienceOf, selectAudience, type AttendanceActivity } from './audience.ts';
+export { diagnosticOf, MAX_VIEW_MINUTES, type DiagnosticFacts } from './diagnostics.ts';
 export { toCsv, type CsvColumn } from './csv.ts';
 export { nextClockChange } from './clock.ts';

@@ -25,7 +25,9 @@ function registrantIds(attendance: Attendance): string[] {
   return attendance.registrants.map((registrant) => registrant.leadId).sort();
 }
 
-describe('core invariants', () => {
+// 1 000 runs per property take 1–3 s on an idle 2-core machine and several times that on a busy
+// CI host: give them a minute rather than Vitest's 5 s, so only a wrong result fails them.
+describe('core invariants', { timeout: 60_000 }, () => {
   it('has-attended and has-not-attended split everyone, without overlap', () => {
     fc.assert(
       fc.property(attendanceArbitrary, criteriaArbitrary, nowArbitrary, (attendance, criteria, now) => {

@@ -56,19 +56,20 @@ const STATUS_SPELLINGS: ReadonlyMap<string, ProgramStatus> = new Map<string, Pro
 /**
  * Maps a status as spelled in input data to a `ProgramStatus`, ignoring case and
  * separators (`"Attended On-demand"`, `"attended_on_demand"`, `"NO SHOW"`).
- * Throws `InvalidInputError` (field `status`) naming the accepted statuses for unknown text.
+ * Throws `InvalidInputError` (field `status`, origin `data`: statuses come from attendance
+ * data) naming the accepted statuses for unknown text.
  *
  * @example normalizeStatus('Attended On-demand') // 'attended-on-demand'
  */
 export function normalizeStatus(text: string): ProgramStatus {
   const status = STATUS_SPELLINGS.get(typeof text === 'string' ? foldSpelling(text) : '');
-  if (status === undefined) {
-    throw new InvalidInputError(
-      'status',
-      `Unknown program status ${describeValue(text)}; expected one of: ${Object.values(PROGRAM_STATUS_NAMES).join(', ')}.`,
-    );
-  }
+  if (status === undefined) throw new InvalidInputError('status', unknownStatusMessage(text), 'data');
   return status;
+}
+
+/** What `normalizeStatus` says about text it does not know (diagnostics quote it). */
+export function unknownStatusMessage(text: unknown): string {
+  return `Unknown program status ${describeValue(text)}; expected one of: ${Object.values(PROGRAM_STATUS_NAMES).join(', ')}.`;
 }
 
 /** The later of two statuses in the progression: status never moves backwards. */

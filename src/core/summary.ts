@@ -31,19 +31,19 @@ export interface DailyOnDemandVisitorsResult {
   diagnostics: Diagnostic[];
 }
 
-/** Checks `range` against the window; no range means the whole window. */
+/** Checks `range` against the window; no range means the whole window. The range is the caller's: errors are of origin `request`. */
 export function checkDayRange(range: DayRange | undefined | null, window: OnDemandWindow): DayRange {
   // null as well: JSON and many callers spell "no range" that way.
   if (range === undefined || range === null) return { from: window.firstDay, to: window.lastDay };
-  if (typeof range !== 'object') throw invalidInput('range', '{ from, to } with days YYYY-MM-DD, or left out for the whole window', range);
+  if (typeof range !== 'object') throw invalidInput('request', 'range', '{ from, to } with days YYYY-MM-DD, or left out for the whole window', range);
   for (const end of ['from', 'to'] as const) {
     const field = `range.${end}`;
     const day = range[end];
-    if (!isCalendarDay(day)) throw invalidInput(field, A_CALENDAR_DAY, day);
+    if (!isCalendarDay(day)) throw invalidInput('request', field, A_CALENDAR_DAY, day);
     const outside = outsideWindow(field, day, window);
-    if (outside !== undefined) throw new InvalidInputError(field, outside);
+    if (outside !== undefined) throw new InvalidInputError(field, outside, 'request');
   }
-  if (range.from > range.to) throw new InvalidInputError('range.to', `range.to ${range.to} is before range.from ${range.from}.`);
+  if (range.from > range.to) throw new InvalidInputError('range.to', `range.to ${range.to} is before range.from ${range.from}.`, 'request');
   return { from: range.from, to: range.to };
 }
 
@@ -113,7 +113,7 @@ export function summaryRange(window: OnDemandWindow, choice: SummaryRangeChoice,
   if (choice.kind === 'day') return checkDayRange({ from: choice.day, to: choice.day }, window);
   if (choice.kind === 'window' || today < window.firstDay) return { from: window.firstDay, to: window.lastDay };
   if (!Number.isInteger(choice.days) || choice.days < 1) {
-    throw invalidInput('choice.days', 'a whole number of days of at least 1', choice.days);
+    throw invalidInput('request', 'choice.days', 'a whole number of days of at least 1', choice.days);
   }
   const to = today > window.lastDay ? window.lastDay : today;
   // Compare before subtracting: a huge N would take the arithmetic out of Date's range.

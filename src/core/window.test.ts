@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { afterEnd, amsterdamEvent } from '../../test/fixtures/core-fixtures.ts';
 import { InvalidInputError } from './errors.ts';
-import { daysRemaining, ON_DEMAND_TRACKING_DAYS, onDemandWindow } from './window.ts';
+import { daysRemaining, ON_DEMAND_TRACKING_DAYS, ON_DEMAND_WINDOW_MILLISECONDS, onDemandWindow, WINDOW_PHASES, type WindowPhase } from './window.ts';
 
 describe('onDemandWindow', () => {
   it('is 30 × 24 h after the event ends, in absolute time', () => {
@@ -72,5 +72,16 @@ describe('daysRemaining', () => {
 
   it('rejects an invalid clock', () => {
     expect(() => daysRemaining(amsterdamEvent, new Date('nope'))).toThrow(InvalidInputError);
+  });
+
+  it('passes through WINDOW_PHASES in their order, and through no other phase', () => {
+    const seen: WindowPhase[] = [];
+    for (let hours = -24; hours <= (ON_DEMAND_TRACKING_DAYS + 1) * 24; hours++) {
+      const { phase } = daysRemaining(amsterdamEvent, new Date(Date.parse(amsterdamEvent.endsAt) + hours * 3_600_000));
+      if (seen.at(-1) !== phase) seen.push(phase);
+    }
+    expect(seen).toEqual(WINDOW_PHASES);
+    expect(Object.isFrozen(WINDOW_PHASES)).toBe(true);
+    expect(ON_DEMAND_WINDOW_MILLISECONDS).toBe(2_592_000_000);
   });
 });

@@ -5,6 +5,9 @@ import type { WebinarEvent } from './types.ts';
 /** Tracking of on-demand views stops this many days after the event ends. A domain constant, not a setting. */
 export const ON_DEMAND_TRACKING_DAYS = 30;
 
+/** The window's length in absolute time: 30 × 24 h, whatever DST does to the local clock. */
+export const ON_DEMAND_WINDOW_MILLISECONDS = ON_DEMAND_TRACKING_DAYS * MILLISECONDS_PER_DAY;
+
 /** Days left at or below which the window is `closing` unless another threshold is given. */
 export const DEFAULT_CLOSING_THRESHOLD_DAYS = 5;
 
@@ -22,20 +25,27 @@ function asText(value: unknown): string {
   return typeof value === 'string' ? value : describeValue(value);
 }
 
-/** Checks the structure of an event; throws `InvalidInputError` naming the bad field. */
-export function checkEvent(event: WebinarEvent): CheckedEvent {
-  if (typeof event !== 'object' || event === null) throw invalidInput('event', 'an object with id, name, startsAt, endsAt and timeZone', event);
+/**
+ * Checks the structure of an event as every core function does, and returns it with its
+ * instants as epoch ms. Throws `InvalidInputError` (origin `data`) naming the bad field. For a
+ * backend that stores events and wants to refuse the ones core would refuse.
+ *
+ * @example checkWebinarEvent({ …event, endsAt: 'soon' }) // throws: event.endsAt must be an ISO-8601 instant with an offset, got "soon".
+ */
+export function checkWebinarEvent(event: WebinarEvent): CheckedEvent {
+  // The event is always what a backend supplied: a problem in it is the data's fault.
+  if (typeof event !== 'object' || event === null) throw invalidInput('data', 'event', 'an object with id, name, startsAt, endsAt and timeZone', event);
   const instantOf = (field: 'startsAt' | 'endsAt'): number => {
     const instant = parseInstant(event[field]);
-    if (instant === null) throw invalidInput(`event.${field}`, AN_INSTANT, event[field]);
+    if (instant === null) throw invalidInput('data', `event.${field}`, AN_INSTANT, event[field]);
     return instant;
   };
   const endsAt = instantOf('endsAt');
   const startsAt = instantOf('startsAt');
   if (startsAt > endsAt) {
-    throw new InvalidInputError('event.startsAt', `event.startsAt (${event.startsAt}) is after event.endsAt (${event.endsAt}).`);
+    throw new InvalidInputError('event.startsAt', `event.startsAt (${event.startsAt}) is after event.endsAt (${event.endsAt}).`, 'data');
   }
-  assertTimeZone(event.timeZone, 'event.timeZone');
+  assertTimeZone(event.timeZone, 'event.timeZone', 'data');
   return { id: asText(event.id), name: asText(event.name ?? ''), startsAt, endsAt, timeZone: event.timeZone };
 }
 
@@ -61,12 +71,12 @@ export interface OnDemandWindow {
  * // { opensAfter: 2026-03-20T16:00Z, closesAt: 2026-04-19T16:00Z, firstDay: '2026-03-20', lastDay: '2026-04-19' }
  */
 export function onDemandWindow(event: WebinarEvent): OnDemandWindow {
-  return windowOf(checkEvent(event));
+  return windowOf(checkWebinarEvent(event));
 }
 
 /** `onDemandWindow` for an already checked event. */
 export function windowOf(event: CheckedEvent): OnDemandWindow {
-  const closesAt = event.endsAt + ON_DEMAND_TRACKING_DAYS * MILLISECONDS_PER_DAY;
+  const closesAt = event.endsAt + ON_DEMAND_WINDOW_MILLISECONDS;
   const dayInZone = createDayInZone(event.timeZone);
   return {
     opensAfter: new Date(event.endsAt),
@@ -77,8 +87,13 @@ export function windowOf(event: CheckedEvent): OnDemandWindow {
   };
 }
 
+const PHASES = Object.freeze(['upcoming', 'open', 'closing', 'closed'] as const);
+
 /** Where the on-demand window stands relative to `now`. */
-export type WindowPhase = 'upcoming' | 'open' | 'closing' | 'closed';
+export type WindowPhase = (typeof PHASES)[number];
+
+/** Every `WindowPhase`, in the order the window passes through them (for checking payloads). */
+export const WINDOW_PHASES: readonly WindowPhase[] = PHASES;
 
 export interface DaysRemaining {
   /** Whole days left, `ceil((closesAt − now) / 1 day)` clamped to 0…30 (30 before the event ends). */
@@ -91,11 +106,11 @@ export interface DaysRemaining {
 const EARLIEST_CLOCK = Date.UTC(1000, 0, 1);
 const LATEST_CLOCK = Date.UTC(9999, 11, 31);
 
-/** Throws unless `now` is a valid Date in the years 1000–9999. */
+/** Throws (origin `request`: the clock is always the caller's) unless `now` is a valid Date in the years 1000–9999. */
 export function checkNow(now: Date, field = 'now'): number {
   const time = now instanceof Date ? now.getTime() : Number.NaN;
   // NaN (not a Date, or an invalid one) fails both comparisons; JSON would show it as null.
-  if (!(time >= EARLIEST_CLOCK && time <= LATEST_CLOCK)) throw invalidInput(field, 'a valid Date in the years 1000 to 9999', Number.isNaN(time) ? String(now) : now);
+  if (!(time >= EARLIEST_CLOCK && time <= LATEST_CLOCK)) throw invalidInput('request', field, 'a valid Date in the years 1000 to 9999', Number.isNaN(time) ? String(now) : now);
   return time;
 }
 
@@ -106,16 +121,16 @@ export function checkNow(now: Date, field = 'now'): number {
  * @example daysRemaining(event, new Date('2026-04-16T12:00:00Z')) // { days: 4, phase: 'closing' }
  */
 export function daysRemaining(event: WebinarEvent, now: Date, closingThreshold = DEFAULT_CLOSING_THRESHOLD_DAYS): DaysRemaining {
-  return daysRemainingOf(checkEvent(event), checkNow(now), closingThreshold);
+  return daysRemainingOf(checkWebinarEvent(event), checkNow(now), closingThreshold);
 }
 
 /** `daysRemaining` for an already checked event and clock. */
 export function daysRemainingOf(event: CheckedEvent, now: number, closingThreshold: number): DaysRemaining {
   if (!Number.isInteger(closingThreshold) || closingThreshold < 0 || closingThreshold > ON_DEMAND_TRACKING_DAYS) {
-    throw invalidInput('closingThreshold', `a whole number of days from 0 to ${ON_DEMAND_TRACKING_DAYS}`, closingThreshold);
+    throw invalidInput('request', 'closingThreshold', `a whole number of days from 0 to ${ON_DEMAND_TRACKING_DAYS}`, closingThreshold);
   }
   if (now <= event.endsAt) return { days: ON_DEMAND_TRACKING_DAYS, phase: 'upcoming' };
-  const closesAt = event.endsAt + ON_DEMAND_TRACKING_DAYS * MILLISECONDS_PER_DAY;
+  const closesAt = event.endsAt + ON_DEMAND_WINDOW_MILLISECONDS;
   const days = Math.min(ON_DEMAND_TRACKING_DAYS, Math.max(0, Math.ceil((closesAt - now) / MILLISECONDS_PER_DAY)));
   if (days === 0) return { days, phase: 'closed' };
   return { days, phase: days <= closingThreshold ? 'closing' : 'open' };

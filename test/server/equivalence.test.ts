@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRestAdapter, type DataAdapter } from '../../src/adapters/index.ts';
 import {
   addDays,
+  calendarDayOf,
   dailyOnDemandVisitors,
   daysFromTo,
   onDemandStatistics,
@@ -20,7 +21,6 @@ import {
   type WatchDateConstraint,
   type WatchDurationConstraint,
 } from '../../src/core/index.ts';
-import { calendarDayOf } from '../../src/core/calendar.ts';
 import { loadWebinar } from '../../server/load.ts';
 import { createTestDatabase, rounded, startTestServer, type TestDatabase } from './database.ts';
 import { datasets } from './datasets.ts';

@@ -4,7 +4,7 @@
  * on the wire), while bad records are stored to be served and diagnosed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidInputError, type Attendance, type WebinarEvent } from '../../src/core/index.ts';
+import { InvalidInputError, MAX_VIEW_MINUTES, PROGRAM_STATUS_NAMES, PROGRAM_STATUS_STEPS, type Attendance, type WebinarEvent } from '../../src/core/index.ts';
 import { scenarioData } from '../../mocks/index.ts';
 import { LoadError, loadWebinar } from '../../server/load.ts';
 import { migrate, migrations } from '../../server/migrate.ts';
@@ -37,8 +37,16 @@ describe('migrations', () => {
   it('apply once: running them again changes nothing', async () => {
     expect(migrations().map((migration) => migration.version)).toEqual(['001']);
     expect(await migrate(database.pool)).toEqual([]);
-    const { rows } = await database.pool.query<{ status: string; step: number }>('SELECT status, step FROM odw.program_statuses ORDER BY step');
-    expect(rows.map((row) => row.step)).toEqual([0, 10, 20, 30, 40, 50, 70, 75]);
+  });
+
+  it('hold core’s rules: the program statuses and their steps, the longest plausible view', async () => {
+    // The queries join on this table for steps: it must be core's PROGRAM_STATUS_STEPS exactly.
+    const { rows } = await database.pool.query<{ status: string; step: number; name: string }>('SELECT status, step, name FROM odw.program_statuses ORDER BY step');
+    const core = Object.entries(PROGRAM_STATUS_STEPS).map(([status, step]) => ({ status, step, name: PROGRAM_STATUS_NAMES[status as keyof typeof PROGRAM_STATUS_NAMES] }));
+    expect(rows).toEqual(core.sort((a, b) => a.step - b.step));
+    // The partial index of bad views only serves the queries while its bound is core's.
+    const index = await database.pool.query<{ definition: string }>("SELECT pg_get_indexdef('odw.views_bad'::regclass) AS definition");
+    expect(index.rows[0]?.definition).toContain(`<= (${MAX_VIEW_MINUTES})::double precision`);
   });
 });
 
