@@ -54,6 +54,7 @@ export default defineConfig({
           include: [
             'src/core/**/*.test.ts',
             'src/adapters/**/*.test.ts',
+            'src/contract/**/*.test.ts',
             'src/testing/**/*.test.ts',
             'mocks/**/*.test.ts',
             'test/node/**/*.test.ts',

@@ -42,7 +42,6 @@ export const OPTIMIZE_DEPS_INCLUDE: string[] = [
   'lit/directives/repeat.js',
   'lit/directives/when.js',
   '@lit/context',
-  '@lit/task',
   'd3-array',
   'msw',
   'msw/browser',

@@ -1,4 +1,4 @@
-/** `<odw-data-provider>` and the context it shares: importing this module registers the element. */
-export * from './elements/data-provider/data-provider.ts';
+/** `<odw-data-provider>` and the data layer it shares: importing this module registers the element. */
+export { OdwDataProvider } from './elements/data-provider/data-provider.ts';
 export { onDemandContext, type OnDemandContext } from './data/context.ts';
-export { EventDataSource, eventDataSource } from './data/event-data-source.ts';
+export { EventDataSource, eventDataSource, RETAINED_EVENTS_PER_ADAPTER } from './data/event-data-source.ts';

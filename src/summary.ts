@@ -1,3 +1,3 @@
 /** `<odw-on-demand-summary>`: importing this module registers the element. */
-export * from './elements/on-demand-summary/on-demand-summary.ts';
+export { OdwOnDemandSummary, type DaySelectDetail, type RangeChangeDetail } from './elements/on-demand-summary/on-demand-summary.ts';
 export type { OnDemandSummaryStrings } from './elements/on-demand-summary/on-demand-summary.strings.ts';

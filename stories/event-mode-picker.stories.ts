@@ -59,6 +59,9 @@ export const InvalidConstraintWithLiveMode: Story = {
   play: async ({ canvasElement }) => {
     const picker = canvasElement.querySelector('odw-event-mode-picker');
     await waitFor(() => expect(picker?.validity.valid).toBe(false));
+    // Kept as given, never dropped: the draft holds it, `value` is null while it is invalid.
+    expect(picker?.value).toBeNull();
+    expect(picker?.draft.watchDuration).toEqual({ operator: 'at-least', minutes: 10 });
   },
 };
 export const InvalidReversedRange: Story = {

@@ -4,13 +4,13 @@
  * Subclasses implement `load()`; rendering stays in the element.
  */
 import { ContextConsumer } from '@lit/context';
-import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { DataAdapter } from '../adapters/adapter.ts';
 import { asAdapterError, eventDataSource, type EventDataSource } from '../data/event-data-source.ts';
 import { onDemandContext, type OnDemandContext } from '../data/context.ts';
 import { ClockController } from '../controllers/clock-controller.ts';
+import { LoadController } from '../controllers/load-controller.ts';
 import type { WebinarEvent } from '../core/index.ts';
 import { loadStrings, resolveLocale, type StringCatalog } from '../i18n/locale.ts';
 
@@ -55,15 +55,13 @@ export abstract class DataElement<Result> extends LitElement {
 
   #abortedByDisconnect = false;
 
-  protected readonly task = new Task(this, {
+  protected readonly task = new LoadController(
+    this,
     // Nothing to load until the widget knows where its data comes from: stay in the initial state.
     // Any failure becomes an AdapterError here, once, so `task.error` always has a readable message.
-    task: ([source, now], { signal }) =>
-      source === undefined
-        ? Promise.resolve(initialState)
-        : this.load(source, now, signal).catch((error: unknown) => Promise.reject(asAdapterError(error))),
-    args: () => [this.source, this.currentTime(), this.context?.revision ?? 0, this.#revision, ...this.loadArguments()] as const,
-  });
+    ([source, now], signal) => source && this.load(source, now, signal).catch((error: unknown) => Promise.reject(asAdapterError(error))),
+    () => [this.source, this.currentTime(), this.context?.revision ?? 0, this.#revision, ...this.loadArguments()] as const,
+  );
 
   /**
    * The shared loader for this widget's data: its own adapter and event id win over the
@@ -96,7 +94,7 @@ export abstract class DataElement<Result> extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A removed widget stops its request; if it comes back it loads again.
-    if (this.task.status === TaskStatus.PENDING) {
+    if (this.task.status === 'pending') {
       this.#abortedByDisconnect = true;
       this.task.abort();
     }
@@ -163,7 +161,7 @@ export abstract class DataElement<Result> extends LitElement {
           complete: options.loaded,
         });
     return html`
-      <section part="base" class="card ${options.narrow ? 'narrow' : ''}" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'} aria-labelledby="title">
+      <section part="base" class="card ${options.narrow ? 'narrow' : ''}" aria-busy=${this.task.status === 'pending' ? 'true' : 'false'} aria-labelledby="title">
         <h2 part="title" class="title" id="title">${strings.title}</h2>
         ${body}
       </section>

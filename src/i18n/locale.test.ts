@@ -58,6 +58,16 @@ describe('loadStrings / pickStrings', () => {
     expect(pickStrings(strings, 'nl', { bye: 'Doei' })).toEqual({ hello: 'Hallo', bye: 'Doei' });
   });
 
+  it('merges an override of a group of strings key by key, and replaces plain strings', () => {
+    interface Grouped {
+      title: string;
+      count: { one: string; other: string };
+    }
+    const grouped: StringCatalog<Grouped> = { en: { title: 'Title', count: { one: '{count} person', other: '{count} people' } }, nl: () => Promise.reject(new Error('unused')) };
+    expect(pickStrings(grouped, 'en', { title: 'Heading', count: { other: '{count} leads' } })).toEqual({ title: 'Heading', count: { one: '{count} person', other: '{count} leads' } });
+    expect(grouped.en.count.other).toBe('{count} people');
+  });
+
   it('stays English with one warning when the chunk cannot load, and does not retry on every render', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { strings, loader } = catalog(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));

@@ -55,15 +55,31 @@ export interface StringCatalog<Strings extends object> {
 /** Per catalog and language: the strings once loaded, the load while it is under way. */
 const loadedStrings = new WeakMap<object, Partial<Record<Language, object | Promise<void>>>>();
 
+/** Overrides for a widget's strings: any string, and any part of a group of strings (plural forms, operator names…). */
+export type StringOverrides<Strings extends object> = {
+  [Key in keyof Strings]?: Strings[Key] extends string ? string : Partial<Strings[Key]>;
+};
+
+const isGroup = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
- * The built-in strings for `locale`, with `overrides` on top. A language that is not loaded
+ * The built-in strings for `locale`, with `overrides` on top; an override of a group (plural
+ * forms, operator names) replaces only the strings it names. A language that is not loaded
  * (yet, or at all because its chunk failed) reads as English; elements wait for `loadStrings`
  * before they render, so normally it is there.
+ *
+ * @example
+ * pickStrings(eventModePickerStrings, 'en', { count: { other: '{count} leads' } }).count; // { one: '{count} person matches', other: '{count} leads' }
  */
-export function pickStrings<Strings extends object>(catalog: StringCatalog<Strings>, locale: string, overrides?: Partial<Strings>): Strings {
+export function pickStrings<Strings extends object>(catalog: StringCatalog<Strings>, locale: string, overrides?: StringOverrides<Strings>): Strings {
   const language = languageOf(locale);
   const loaded = language === 'en' ? catalog.en : loadedStrings.get(catalog)?.[language];
-  return { ...(loaded === undefined || loaded instanceof Promise ? catalog.en : (loaded as Strings)), ...overrides };
+  const strings: Record<string, unknown> = { ...(loaded === undefined || loaded instanceof Promise ? catalog.en : loaded) };
+  for (const [key, value] of Object.entries(overrides ?? {})) {
+    const builtIn = strings[key];
+    strings[key] = isGroup(value) && isGroup(builtIn) ? { ...builtIn, ...value } : value;
+  }
+  return strings as Strings;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { TIME_FRAMES, validateCriteria, WATCH_DATE_OPERATORS, WATCH_DURATION_OPERATORS, type AttendanceCriteria } from '../../core/index.ts';
+import { validateCriteria, WATCH_DATE_OPERATORS, WATCH_DURATION_OPERATORS } from '../../core/index.ts';
 import { amsterdamEvent } from '../../../test/fixtures/widget-data.ts';
 import {
   defaultDraft,
-  describeProblems,
+  draftDefaults,
   fromCriteria,
-  hasUnsupported,
+  readCriteria,
   removeUnsupported,
   setConstraintOn,
   setEventMode,
@@ -18,10 +18,11 @@ import {
 const window = { firstDay: '2026-03-20', lastDay: '2026-04-19' };
 const defaults = { today: '2026-03-25', ...window };
 
-function problemsOf(criteria: unknown, withEvent = false) {
-  const result = validateCriteria(criteria, withEvent ? { event: amsterdamEvent } : {});
-  return result.valid ? [] : describeProblems(result.errors, criteria, withEvent ? window : undefined).map(({ field, code }) => ({ field, code }));
-}
+/** The codes of core's errors for what a draft stands for. */
+const codesOf = (criteria: unknown) => {
+  const result = validateCriteria(criteria);
+  return result.valid ? [] : result.errors.map((error) => error.code);
+};
 
 describe('criteria draft', () => {
   it('starts as the default criteria', () => {
@@ -96,56 +97,27 @@ describe('criteria draft', () => {
 
   it('removes unsupported settings only when asked', () => {
     const draft = fromCriteria({ version: 2, kind: 'has-attended', extra: 1, watchDuration: { operator: 'is', minutes: 3, unit: 'h' } });
-    expect(hasUnsupported(draft)).toBe(true);
+    expect(codesOf(toCriteria(draft))).toEqual(['unknown-field', 'unsupported-version', 'needs-on-demand', 'unknown-field']);
     const cleaned = removeUnsupported(draft);
-    expect(hasUnsupported(cleaned)).toBe(false);
+    expect(codesOf(toCriteria(cleaned))).toEqual(['needs-on-demand']);
     expect(toCriteria(cleaned)).toEqual({ version: 1, kind: 'has-attended', watchDuration: { operator: 'is', minutes: 3 } });
   });
-});
 
-describe('describeProblems', () => {
-  const onDemand = { version: 1, kind: 'has-attended', eventMode: 'on-demand' } as const;
-
-  it('places each of core’s errors on its field', () => {
-    expect(problemsOf({ ...onDemand, watchDate: { operator: 'between', date: '2026-03-25', to: '2026-03-21' } })).toEqual([{ field: 'watchDate.to', code: 'date-order' }]);
-    expect(problemsOf({ ...onDemand, watchDate: { operator: 'is', date: '2026-01-01' } }, true)).toEqual([{ field: 'watchDate.date', code: 'date-outside-window' }]);
-    expect(problemsOf({ ...onDemand, watchDate: { operator: 'is' } })).toEqual([{ field: 'watchDate.date', code: 'date-missing' }]);
-    expect(problemsOf({ ...onDemand, watchDate: { operator: 'in-past' } })).toEqual([{ field: 'watchDate.days', code: 'days-invalid' }]);
-    expect(problemsOf({ ...onDemand, watchDate: { operator: 'in-time-frame', frame: 'fortnight' } })).toEqual([{ field: 'watchDate.frame', code: 'frame-invalid' }]);
-    expect(problemsOf({ ...onDemand, watchDate: { operator: 'soon' } })).toEqual([{ field: 'watchDate.operator', code: 'choose-operator' }]);
-    expect(problemsOf({ ...onDemand, watchDuration: { operator: 'at-least', minutes: -5 } })).toEqual([{ field: 'watchDuration.minutes', code: 'minutes-invalid' }]);
-    expect(problemsOf({ ...onDemand, watchDuration: { operator: 'between', minutes: 30, to: 5 } })).toEqual([{ field: 'watchDuration.to', code: 'minutes-order' }]);
-    expect(problemsOf({ ...onDemand, watchDuration: 'long' })).toEqual([{ field: 'watchDuration', code: 'constraint-not-an-object' }]);
-    expect(problemsOf({ version: 1, kind: 'x', eventMode: 'hybrid' })).toEqual([
-      { field: 'kind', code: 'choose-kind' },
-      { field: 'eventMode', code: 'choose-event-mode' },
-    ]);
-    expect(problemsOf({ version: 3, kind: 'has-attended', color: 'red' })).toEqual([
-      { field: 'general', code: 'unknown-field' },
-      { field: 'general', code: 'unsupported-version' },
-    ]);
-    expect(problemsOf({ ...onDemand, watchDate: { operator: 'is', date: '2026-03-22', to: '2026-03-30' } })).toEqual([{ field: 'general', code: 'unknown-field' }]);
-  });
-
-  it('names the constraint that needs Event Mode On-Demand, for live and for unset', () => {
-    for (const eventMode of ['live', undefined]) {
-      const criteria = { version: 1, kind: 'has-attended', eventMode, watchDate: { operator: 'in-past', days: 2 }, watchDuration: { operator: 'is', minutes: 2 } };
-      expect(problemsOf(criteria)).toEqual([
-        { field: 'watchDate', code: 'needs-on-demand' },
-        { field: 'watchDuration', code: 'needs-on-demand' },
-      ]);
+  it('reads criteria given from outside: objects, JSON text, nothing, and what it cannot read', () => {
+    const criteria = { version: 1, kind: 'has-attended', eventMode: 'live' };
+    expect(readCriteria(criteria)).toEqual({ draft: fromCriteria(criteria), unreadable: undefined });
+    expect(readCriteria(JSON.stringify(criteria))).toEqual({ draft: fromCriteria(criteria), unreadable: undefined });
+    for (const nothing of [undefined, null, '', '  ']) expect(readCriteria(nothing)).toEqual({ draft: defaultDraft(), unreadable: undefined });
+    for (const [input, unreadable] of [['{"version":1, kind', 'not-json'], ['[1]', 'not-an-object'], [7, 'not-an-object']] as const) {
+      const read = readCriteria(input);
+      expect(read.unreadable).toBe(unreadable);
+      expect(toCriteria(read.draft)).toEqual({ version: 1 }); // no kind: the user chooses one
     }
-    expect(problemsOf({ version: 1, kind: 'has-attended', eventMode: 'live', watchDuration: 7 })).toEqual([
-      { field: 'watchDuration', code: 'needs-on-demand' },
-      { field: 'watchDuration', code: 'constraint-not-an-object' },
-    ]);
   });
 
-  it('every time frame and operator of valid criteria gives no problem', () => {
-    const valid: AttendanceCriteria[] = [
-      ...TIME_FRAMES.map((frame) => ({ ...onDemand, watchDate: { operator: 'in-time-frame' as const, frame } })),
-      ...WATCH_DURATION_OPERATORS.map((operator) => ({ ...onDemand, watchDuration: operator === 'between' ? { operator, minutes: 1, to: 2 } : { operator, minutes: 1 } })),
-    ];
-    for (const criteria of valid) expect(problemsOf(criteria, true)).toEqual([]);
+  it("takes today in the event's zone and the window once the event is known", () => {
+    const lateEvening = new Date('2026-03-24T23:30:00Z'); // already the 25th in Amsterdam
+    expect(draftDefaults(lateEvening, amsterdamEvent)).toEqual({ today: '2026-03-25', ...window });
+    expect(draftDefaults(lateEvening, undefined)).toEqual({ today: expect.stringMatching(/^2026-03-2[45]$/) });
   });
 });

@@ -3,27 +3,28 @@
  * not (yet) valid: a half-typed number, a date outside the window, Watch Date while Event Mode
  * is Live, fields this version of the kit does not know. Nothing the picker is given is dropped
  * silently: `toCriteria(fromCriteria(x))` gives `x` back (up to a `null` Event Mode, which means
- * unset). Validity is always core's `validateCriteria`; `describeProblems` only sorts core's
- * errors onto the picker's fields and gives each a code the element can put into words.
+ * unset). The draft never judges itself: validity is core's `validateCriteria`, and which fields
+ * an operator takes is core's table.
  */
 import {
   addDays,
+  calendarDayOf,
   CRITERIA_VERSION,
   isCalendarDay,
+  isRecord,
+  onDemandWindow,
   WATCH_DATE_FIELDS,
   WATCH_DATE_OPERATORS,
   WATCH_DURATION_OPERATORS,
   watchDurationFieldsOf,
-  type AttendanceCriteria,
   type CalendarDay,
-  type CriteriaError,
   type CriteriaKind,
   type EventMode,
   type TimeFrame,
   type WatchDateOperator,
   type WatchDurationOperator,
+  type WebinarEvent,
 } from '../../core/index.ts';
-import { isRecord } from '../../core/errors.ts';
 
 type Fields = Record<string, unknown>;
 
@@ -65,6 +66,14 @@ export interface DraftDefaults {
   /** The event's on-demand window, when the event is known. */
   firstDay?: CalendarDay | undefined;
   lastDay?: CalendarDay | undefined;
+}
+
+/** The defaults at `now`: today in the event's zone and its window once the event is known, else today in the browser's zone. */
+export function draftDefaults(now: Date, event: WebinarEvent | undefined): DraftDefaults {
+  const today = calendarDayOf(now, event?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  if (event === undefined) return { today };
+  const { firstDay, lastDay } = onDemandWindow(event);
+  return { today, firstDay, lastDay };
 }
 
 const DEFAULT_PAST_DAYS = 7;
@@ -143,6 +152,26 @@ export function fromCriteria(input: unknown): CriteriaDraft {
   };
 }
 
+/** Why criteria given to the picker could not be read at all. */
+export type Unreadable = 'not-json' | 'not-an-object';
+
+/**
+ * The draft of criteria given from outside: an object, JSON text, or nothing (the default
+ * criteria). What cannot be read gives a draft without a kind, and says why.
+ */
+export function readCriteria(input: unknown): { draft: CriteriaDraft; unreadable: Unreadable | undefined } {
+  let parsed = input;
+  if (typeof input === 'string') {
+    try {
+      parsed = input.trim() === '' ? undefined : JSON.parse(input);
+    } catch {
+      return { draft: fromCriteria(input), unreadable: 'not-json' };
+    }
+  }
+  if (parsed === undefined || parsed === null) return { draft: defaultDraft(), unreadable: undefined };
+  return { draft: fromCriteria(parsed), unreadable: isRecord(parsed) ? undefined : 'not-an-object' };
+}
+
 /** Sets the fields that are not `undefined`, then the extra ones that do not clash. */
 function assignDefined(target: Fields, source: Fields, extra: Fields): Fields {
   for (const [key, value] of Object.entries(source)) if (value !== undefined) target[key] = value;
@@ -155,11 +184,14 @@ function writeConstraint(constraint: Constraint, draft: ConstraintDraft): Fields
   return assignDefined({}, { operator: draft.operator, ...used }, draft.extra);
 }
 
+/** Criteria as JSON that may not be valid: what a draft stands for, before core has checked it. */
+export type CriteriaJson = Record<string, unknown>;
+
 /**
  * The criteria JSON a draft stands for: plain, fresh, and possibly invalid (check it with
  * `validateCriteria`). Missing inputs are left out, so core names them.
  */
-export function toCriteria(draft: CriteriaDraft): AttendanceCriteria {
+export function toCriteria(draft: CriteriaDraft): CriteriaJson {
   const criteria = assignDefined(
     {},
     {
@@ -171,7 +203,7 @@ export function toCriteria(draft: CriteriaDraft): AttendanceCriteria {
     },
     draft.extra,
   );
-  return structuredClone(criteria) as unknown as AttendanceCriteria;
+  return structuredClone(criteria);
 }
 
 export function setKind(draft: CriteriaDraft, kind: CriteriaKind): CriteriaDraft {
@@ -260,16 +292,6 @@ export function setConstraintOn(draft: CriteriaDraft, constraint: Constraint, on
   return next;
 }
 
-/** True when the draft holds something this kit cannot use: another version, or unknown fields. */
-export function hasUnsupported(draft: CriteriaDraft): boolean {
-  return (
-    draft.version !== CRITERIA_VERSION ||
-    Object.keys(draft.extra).length > 0 ||
-    (draft.watchDateOn && Object.keys(draft.watchDate.extra).length > 0) ||
-    (draft.watchDurationOn && Object.keys(draft.watchDuration.extra).length > 0)
-  );
-}
-
 /** What the user asked for with "Remove unsupported settings": version 1, unknown fields gone. */
 export function removeUnsupported(draft: CriteriaDraft): CriteriaDraft {
   return {
@@ -280,76 +302,3 @@ export function removeUnsupported(draft: CriteriaDraft): CriteriaDraft {
     watchDuration: { ...draft.watchDuration, extra: {} },
   };
 }
-
-/** The picker's fields a problem can belong to; `general` is the picker as a whole. */
-export type ProblemField = 'general' | 'kind' | 'eventMode' | Constraint | `${Constraint}.operator` | ConstraintInput;
-
-export type ProblemCode =
-  | 'not-json'
-  | 'not-an-object'
-  | 'unsupported-version'
-  | 'unknown-field'
-  | 'choose-kind'
-  | 'choose-event-mode'
-  | 'needs-on-demand'
-  | 'constraint-not-an-object'
-  | 'choose-operator'
-  | 'date-missing'
-  | 'date-outside-window'
-  | 'date-order'
-  | 'days-invalid'
-  | 'frame-invalid'
-  | 'minutes-invalid'
-  | 'minutes-order'
-  | 'other';
-
-/** One of core's errors, placed on a field and classified for display. `error` is core's. */
-export interface Problem {
-  field: ProblemField;
-  code: ProblemCode;
-  /** Values for the message: `constraint` (watchDate|watchDuration), `field`, `version`, `first`, `last`. */
-  values: Record<string, string>;
-  error: CriteriaError;
-}
-
-/**
- * Sorts core's errors for `criteria` onto the picker's fields. The classification looks at the
- * criteria themselves (never at the wording of core's messages); what it cannot place stays
- * `general` / `other` with core's message.
- */
-export function describeProblems(errors: readonly CriteriaError[], criteria: unknown, window?: { firstDay: CalendarDay; lastDay: CalendarDay }): Problem[] {
-  const input: Fields = isRecord(criteria) ? criteria : {};
-  const problems: Problem[] = [];
-  for (const error of errors) {
-    const add = (field: ProblemField, code: ProblemCode, values: Record<string, string> = {}) => problems.push({ field, code, values, error });
-    const [head = '', sub] = error.path.split('.', 2) as [string, string | undefined];
-    if (error.path === '') add('general', 'not-an-object');
-    else if (error.path === 'version') add('general', 'unsupported-version', { version: JSON.stringify(input.version ?? null) });
-    else if (error.path === 'kind') add('kind', 'choose-kind');
-    else if (error.path === 'eventMode') add('eventMode', 'choose-event-mode');
-    else if (head !== 'watchDate' && head !== 'watchDuration') add('general', sub === undefined ? 'unknown-field' : 'other', { field: error.path });
-    else if (sub === undefined) {
-      // Core reports the mode first, then the shape.
-      const needsOnDemand = input.eventMode !== 'on-demand' && !problems.some((problem) => problem.field === head);
-      add(head, needsOnDemand ? 'needs-on-demand' : 'constraint-not-an-object', { constraint: head });
-    } else if (sub === 'operator') add(`${head}.operator`, 'choose-operator', { constraint: head });
-    else {
-      const given = input[head];
-      const constraint: Fields = isRecord(given) ? given : {};
-      const field = `${head}.${sub}` as ConstraintInput;
-      const value = constraint[sub];
-      if (!fieldsOf(head, constraint.operator).includes(sub)) add('general', 'unknown-field', { field: error.path });
-      else if (sub === 'days') add(field, 'days-invalid');
-      else if (sub === 'frame') add(field, 'frame-invalid');
-      else if (head === 'watchDuration') add(field, Number.isInteger(value) && (value as number) >= 0 && sub === 'to' ? 'minutes-order' : 'minutes-invalid');
-      else if (!isCalendarDay(value)) add(field, 'date-missing');
-      else if (window !== undefined && (value < window.firstDay || value > window.lastDay)) add(field, 'date-outside-window', { first: window.firstDay, last: window.lastDay });
-      else if (sub === 'to') add(field, 'date-order');
-      else add('general', 'other');
-    }
-  }
-  return problems;
-}
-
-/** The problem codes that "Remove unsupported settings" resolves. */
-export const UNSUPPORTED_CODES: readonly ProblemCode[] = ['unsupported-version', 'unknown-field'];

@@ -1,6 +1,6 @@
 import type { TimeFrame, WatchDateOperator, WatchDurationOperator } from '../../core/index.ts';
-import type { StringCatalog } from '../../i18n/locale.ts';
-import type { ProblemCode } from './criteria-draft.ts';
+import type { StringCatalog, StringOverrides } from '../../i18n/locale.ts';
+import type { ProblemKey } from './criteria-problems.ts';
 
 /**
  * Every text the event-mode picker shows; override any key through the `strings` property
@@ -49,9 +49,21 @@ export interface EventModePickerStrings {
   countErrorPrefix: string;
   retry: string;
   removeUnsupported: string;
-  /** Validation messages. Placeholders: `{constraint}`, `{field}`, `{version}`, `{first}`, `{last}`, `{message}` (core's wording). */
-  problems: Record<ProblemCode, string>;
+  /**
+   * Validation messages, one per kind of problem (core's error code on a field). Placeholders:
+   * `{constraint}`, `{field}`, `{version}` (given) and `{supported}`, `{least}` (the smallest
+   * number allowed), `{first}` and `{last}` (the on-demand window), `{message}` (core's wording).
+   */
+  problems: Record<ProblemKey, string>;
 }
+
+/**
+ * Overrides for the built-in text: any string, and any part of a grouped one.
+ *
+ * @example
+ * picker.strings = { modeAny: 'Either way', durationOperators: { 'at-least': '≥' }, count: { other: '{count} leads' } };
+ */
+export type EventModePickerStringOverrides = StringOverrides<EventModePickerStrings>;
 
 /** English is built in; other languages load when a picker first speaks them. */
 export const eventModePickerStrings: StringCatalog<EventModePickerStrings> = {
@@ -119,7 +131,7 @@ export const eventModePickerStrings: StringCatalog<EventModePickerStrings> = {
     problems: {
       'not-json': 'The criteria given to this picker are not valid JSON, so it starts empty.',
       'not-an-object': 'The criteria given to this picker are not an object, so it starts empty.',
-      'unsupported-version': 'These criteria are version {version}; this picker reads version 1.',
+      'unsupported-version': 'These criteria are version {version}; this picker reads version {supported}.',
       'unknown-field': 'Unsupported setting “{field}”.',
       'choose-kind': 'Choose a filter or trigger.',
       'choose-event-mode': 'Choose an event mode.',
@@ -129,9 +141,9 @@ export const eventModePickerStrings: StringCatalog<EventModePickerStrings> = {
       'date-missing': 'Enter a date.',
       'date-outside-window': 'Choose a day in the on-demand window, {first} – {last}.',
       'date-order': 'The end date must be on or after the start date.',
-      'days-invalid': 'Enter a whole number of days, 1 or more.',
+      'days-invalid': 'Enter a whole number of days, {least} or more.',
       'frame-invalid': 'Choose a time frame.',
-      'minutes-invalid': 'Enter whole minutes, 0 or more.',
+      'minutes-invalid': 'Enter whole minutes, {least} or more.',
       'minutes-order': 'The maximum must be at least the minimum.',
       other: '{message}',
     },

@@ -191,12 +191,13 @@ describe('<odw-event-mode-picker>: value and JSON', () => {
     for (const criteria of all) {
       picker.setAttribute('criteria', JSON.stringify(criteria));
       await picker.updateComplete;
-      expect(picker.value).toEqual(criteria);
+      expect(picker.draft).toEqual(criteria);
       expect(shownCriteria(picker)).toEqual(asShown(criteria));
       const constrained = criteria.watchDate !== undefined || criteria.watchDuration !== undefined;
       // Watch constraints outside On-Demand are kept and shown as invalid, never dropped.
       const valid = eventMode === 'on-demand' || !constrained;
       expect(picker.validity.valid).toBe(valid);
+      expect(picker.value).toEqual(valid ? criteria : null);
       if (!valid) {
         const field = criteria.watchDate !== undefined ? 'watchDate' : 'watchDuration';
         expect(invalidControls(picker)).toContain(field);
@@ -210,8 +211,10 @@ describe('<odw-event-mode-picker>: value and JSON', () => {
     const picker = await mountPicker(undefined, (element) => (element.value = criteria));
     expect(picker.value).toEqual(criteria);
     expect(shownCriteria(picker)).toEqual(asShown(criteria));
-    picker.value.kind = 'attends-event';
-    expect(picker.value.kind).toBe('has-attended');
+    (picker.value as AttendanceCriteria).kind = 'attends-event';
+    (picker.draft as { kind: string }).kind = 'attends-event';
+    expect(picker.value?.kind).toBe('has-attended');
+    expect(picker.draft.kind).toBe('has-attended');
     picker.value = { version: 1, kind: 'has-not-attended', eventMode: 'live' };
     await picker.updateComplete;
     expect(shownCriteria(picker)).toEqual({ kind: 'has-not-attended', eventMode: 'live' });
@@ -253,7 +256,8 @@ describe('<odw-event-mode-picker>: value and JSON', () => {
   it('keeps unsupported settings, reports them, and removes them only when asked', async () => {
     const criteria = { version: 2, kind: 'has-attended', eventMode: 'on-demand', segment: '<img src=x onerror=alert(1)>', watchDuration: { operator: 'is', minutes: 3 } };
     const picker = await mountPicker(criteria);
-    expect(picker.value).toEqual(criteria);
+    expect(picker.draft).toEqual(criteria);
+    expect(picker.value).toBeNull();
     expect(picker.validity.valid).toBe(false);
     const text = shadowText(picker);
     expect(text).toContain('Unsupported setting “segment”');
@@ -276,29 +280,29 @@ describe('<odw-event-mode-picker>: building criteria in the UI', () => {
     expect(picker.value).toEqual({ version: 1, kind: 'attends-event', eventMode: 'on-demand' });
 
     await click(picker, '#watchDate');
-    expect(picker.value.watchDate).toEqual({ operator: 'in-past', days: 7 });
+    expect(picker.value?.watchDate).toEqual({ operator: 'in-past', days: 7 });
     await type(picker, 'watchDate-days', '3');
-    expect(picker.value.watchDate).toEqual({ operator: 'in-past', days: 3 });
+    expect(picker.value?.watchDate).toEqual({ operator: 'in-past', days: 3 });
     // Today is 2026-03-25 in Amsterdam; the window opens 2026-03-20.
     await choose(picker, 'watchDate-operator', 'between');
-    expect(picker.value.watchDate).toEqual({ operator: 'between', date: '2026-03-20', to: '2026-03-25' });
+    expect(picker.value?.watchDate).toEqual({ operator: 'between', date: '2026-03-20', to: '2026-03-25' });
     await type(picker, 'watchDate-to', '2026-03-24');
     await type(picker, 'watchDate-date', '2026-03-21');
-    expect(picker.value.watchDate).toEqual({ operator: 'between', date: '2026-03-21', to: '2026-03-24' });
+    expect(picker.value?.watchDate).toEqual({ operator: 'between', date: '2026-03-21', to: '2026-03-24' });
     await choose(picker, 'watchDate-operator', 'in-time-frame');
     await choose(picker, 'watchDate-frame', 'last-week');
-    expect(picker.value.watchDate).toEqual({ operator: 'in-time-frame', frame: 'last-week' });
+    expect(picker.value?.watchDate).toEqual({ operator: 'in-time-frame', frame: 'last-week' });
     await choose(picker, 'watchDate-operator', 'on-or-before');
-    expect(picker.value.watchDate).toEqual({ operator: 'on-or-before', date: '2026-03-21' });
+    expect(picker.value?.watchDate).toEqual({ operator: 'on-or-before', date: '2026-03-21' });
 
     await click(picker, '#watchDuration');
-    expect(picker.value.watchDuration).toEqual({ operator: 'at-least', minutes: 10 });
+    expect(picker.value?.watchDuration).toEqual({ operator: 'at-least', minutes: 10 });
     await choose(picker, 'watchDuration-operator', 'greater-than');
     await type(picker, 'watchDuration-minutes', '12');
-    expect(picker.value.watchDuration).toEqual({ operator: 'greater-than', minutes: 12 });
+    expect(picker.value?.watchDuration).toEqual({ operator: 'greater-than', minutes: 12 });
     await choose(picker, 'watchDuration-operator', 'between');
     await type(picker, 'watchDuration-to', '45');
-    expect(picker.value.watchDuration).toEqual({ operator: 'between', minutes: 12, to: 45 });
+    expect(picker.value?.watchDuration).toEqual({ operator: 'between', minutes: 12, to: 45 });
 
     await click(picker, '#watchDate');
     const expected = { version: 1, kind: 'attends-event', eventMode: 'on-demand', watchDuration: { operator: 'between', minutes: 12, to: 45 } };
@@ -318,7 +322,7 @@ describe('<odw-event-mode-picker>: building criteria in the UI', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]?.composed).toBe(true);
     (seen[0]?.detail.criteria as { kind: string }).kind = 'mutated';
-    expect(picker.value.kind).toBe('has-not-attended');
+    expect(picker.value?.kind).toBe('has-not-attended');
   });
 
   it('does not report programmatic changes', async () => {
@@ -344,19 +348,19 @@ describe('<odw-event-mode-picker>: building criteria in the UI', () => {
     await userEvent.keyboard('{ArrowRight}{ArrowRight}'); // to On-demand
     await picker.updateComplete;
     expect(focused()).toBe('mode-on-demand');
-    expect(picker.value.eventMode).toBe('on-demand');
+    expect(picker.value?.eventMode).toBe('on-demand');
     await userEvent.tab();
     expect(focused()).toBe('watchDate');
     await userEvent.keyboard(' ');
     await picker.updateComplete;
-    expect(picker.value.watchDate).toEqual({ operator: 'in-past', days: 7 });
+    expect(picker.value?.watchDate).toEqual({ operator: 'in-past', days: 7 });
     await userEvent.tab();
     expect(focused()).toBe('watchDate-operator');
     await userEvent.tab();
     expect(focused()).toBe('watchDate-days');
     await userEvent.keyboard('{ArrowUp}');
     await picker.updateComplete;
-    expect(picker.value.watchDate).toEqual({ operator: 'in-past', days: 8 });
+    expect(picker.value?.watchDate).toEqual({ operator: 'in-past', days: 8 });
     await userEvent.tab();
     expect(focused()).toBe('watchDuration');
     expect(details.length).toBeGreaterThanOrEqual(3);
@@ -387,17 +391,29 @@ describe('<odw-event-mode-picker>: validation', () => {
     await type(picker, 'watchDuration-minutes', '-5');
     expect(invalidControls(picker)).toEqual(['watchDuration-minutes']);
     expect(describedBy(picker, '#watchDuration-minutes')).toBe('Enter whole minutes, 0 or more.');
-    expect(picker.value.watchDuration).toEqual({ operator: 'at-least', minutes: -5 });
+    expect(picker.draft.watchDuration).toEqual({ operator: 'at-least', minutes: -5 });
+    expect(picker.value).toBeNull();
     await type(picker, 'watchDuration-minutes', '2.5');
     expect(invalidControls(picker)).toEqual(['watchDuration-minutes']);
     await type(picker, 'watchDuration-minutes', '');
-    expect(picker.value.watchDuration).toEqual({ operator: 'at-least' });
+    expect(picker.draft.watchDuration).toEqual({ operator: 'at-least' });
     expect(picker.validationMessage).toBe('Enter whole minutes, 0 or more.');
     await choose(picker, 'watchDuration-operator', 'between');
     await type(picker, 'watchDuration-minutes', '30');
     await type(picker, 'watchDuration-to', '5');
     expect(invalidControls(picker)).toEqual(['watchDuration-to']);
     expect(describedBy(picker, '#watchDuration-to')).toBe('The maximum must be at least the minimum.');
+  });
+
+  it('keeps the text typed into a number while it means the same number, and shows loaded values as they are', async () => {
+    const picker = await mountPicker(onDemand({ watchDuration: { operator: 'at-least', minutes: 10 } }));
+    await type(picker, 'watchDuration-minutes', '1.0');
+    expect(picker.value?.watchDuration).toEqual({ operator: 'at-least', minutes: 1 });
+    await choose(picker, 'watchDuration-operator', 'at-most'); // another render, same minutes
+    expect(control(picker, '#watchDuration-minutes').value).toBe('1.0');
+    picker.value = onDemand({ watchDuration: { operator: 'at-most', minutes: 1 } });
+    await picker.updateComplete;
+    expect(control(picker, '#watchDuration-minutes').value).toBe('1');
   });
 
   it('"in past N days" without N', async () => {
@@ -428,7 +444,8 @@ describe('<odw-event-mode-picker>: validation', () => {
   it('loaded Watch constraints with Event Mode Live are shown as invalid, and fixed by choosing On-demand', async () => {
     const criteria = { version: 1, kind: 'has-attended', eventMode: 'live', watchDate: { operator: 'is', date: '2026-03-22' }, watchDuration: { operator: 'at-most', minutes: 5 } };
     const picker = await mountPicker(criteria);
-    expect(picker.value).toEqual(criteria);
+    expect(picker.draft).toEqual(criteria);
+    expect(picker.value).toBeNull();
     expect(invalidControls(picker)).toEqual(['watchDate', 'watchDuration']);
     expect(describedBy(picker, '#watchDate')).toBe(
       'Watch date only applies to on-demand viewing: choose On-demand as the event mode, or uncheck Watch date to remove it.',
@@ -455,7 +472,7 @@ describe('<odw-event-mode-picker>: validation', () => {
     const picker = await mountPicker(onDemand({ watchDuration: { operator: 'at-least', minutes: 5 } }));
     const details = changes(picker);
     await click(picker, modeRadio('live'));
-    expect(picker.value.watchDuration).toEqual({ operator: 'at-least', minutes: 5 });
+    expect(picker.draft.watchDuration).toEqual({ operator: 'at-least', minutes: 5 });
     expect(details.at(-1)).toMatchObject({ valid: false, errors: [{ path: 'watchDuration' }] });
     expect(invalidControls(picker)).toEqual(['watchDuration']);
   });
@@ -724,7 +741,7 @@ describe('<odw-event-mode-picker>: audience preview', () => {
     // The provider's event brings its window: the date is outside it.
     await waitForShadow(picker, (root) => root.querySelector('#watchDate-date[aria-invalid="true"]'));
     await type(picker, 'watchDate-date', '2026-03-21');
-    expect(await waitForCount(picker)).toBe(`${selectAudience(amsterdamEvent, widgetAttendance(), picker.value, clock.day5).length} people match`);
+    expect(await waitForCount(picker)).toBe(`${selectAudience(amsterdamEvent, widgetAttendance(), picker.value as AttendanceCriteria, clock.day5).length} people match`);
   });
 });
 

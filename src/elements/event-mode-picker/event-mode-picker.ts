@@ -1,67 +1,23 @@
-import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
+import { FormAssociatedController } from '../../controllers/form-associated-controller.ts';
 import { asAdapterError, type EventDataSource } from '../../data/event-data-source.ts';
-import {
-  audienceOf,
-  calendarDayOf,
-  onDemandWindow,
-  TIME_FRAMES,
-  validateCriteria,
-  WATCH_DATE_OPERATORS,
-  WATCH_DURATION_OPERATORS,
-  type AttendanceCriteria,
-  type CalendarDay,
-  type CriteriaError,
-  type CriteriaKind,
-  type EventMode,
-  type WebinarEvent,
-} from '../../core/index.ts';
-import { isRecord } from '../../core/errors.ts';
-import { fillMessage, formatDay, pickStrings, plural } from '../../i18n/locale.ts';
+import { audienceCountFrom } from '../../data/questions.ts';
+import { onDemandWindow, type AttendanceCriteria, type CriteriaKind, type WebinarEvent } from '../../core/index.ts';
+import { formatDay, pickStrings, plural } from '../../i18n/locale.ts';
 import { DataElement } from '../data-element.ts';
 import { defineElement } from '../define.ts';
 import { emit } from '../emit.ts';
 import { cardStyles, tokenStyles } from '../../styles/tokens.styles.ts';
-import {
-  defaultDraft,
-  describeProblems,
-  fromCriteria,
-  hasUnsupported,
-  inputValue,
-  removeUnsupported,
-  setConstraintOn,
-  setEventMode,
-  setInput,
-  setKind,
-  setWatchDateOperator,
-  setWatchDurationOperator,
-  toCriteria,
-  UNSUPPORTED_CODES,
-  watchDateFields,
-  watchDurationFields,
-  type Constraint,
-  type ConstraintInput,
-  type CriteriaDraft,
-  type DraftDefaults,
-  type Problem,
-  type ProblemField,
-  type WatchDateField,
-  type WatchDurationField,
-} from './criteria-draft.ts';
+import { defaultDraft, draftDefaults, readCriteria, removeUnsupported, type ConstraintInput, type CriteriaDraft, type CriteriaJson, type Unreadable } from './criteria-draft.ts';
+import { changeDetail, lastCheck, UNSUPPORTED_KEYS, type CriteriaChangeDetail, type DraftCheck, type Problem } from './criteria-problems.ts';
 import { eventModePickerStyles } from './event-mode-picker.styles.ts';
-import { eventModePickerStrings, type EventModePickerStrings } from './event-mode-picker.strings.ts';
+import { eventModePickerStrings, type EventModePickerStringOverrides, type EventModePickerStrings } from './event-mode-picker.strings.ts';
+import { controlId, problemText, RenderScope } from './picker-controls.ts';
+import { countRow, kind, modes, watchDate, watchDuration, type CountState, type Sections } from './picker-sections.ts';
 
-/** Detail of `odw-criteria-change`. */
-export interface CriteriaChangeDetail {
-  /** The criteria as the user built them: plain JSON, possibly invalid (see `valid`). */
-  criteria: AttendanceCriteria;
-  /** Whether core's `validateCriteria` accepts them (with the event's window once the event is known). */
-  valid: boolean;
-  /** Core's errors, with dotted paths such as `watchDate.to`; empty when valid. */
-  errors: CriteriaError[];
-}
+// The picker's public types, for the `./picker` entry.
+export type { CriteriaChangeDetail, CriteriaJson, EventModePickerStringOverrides, EventModePickerStrings };
 
 declare module '../emit.ts' {
   interface OdwEventMap {
@@ -69,42 +25,20 @@ declare module '../emit.ts' {
   }
 }
 
-/** Overrides for the built-in text: any string, and any subset of a grouped one. */
-export type EventModePickerStringOverrides = {
-  [Key in keyof EventModePickerStrings]?: EventModePickerStrings[Key] extends string ? string : Partial<EventModePickerStrings[Key]>;
-};
-
-/** What the audience preview shows. */
-type Preview = { state: 'invalid' } | { state: 'count'; count: number; kind: CriteriaKind };
-
-/** Why the given criteria could not be read at all. */
-type SourceProblem = 'not-json' | 'not-an-object';
-
-interface Check {
-  criteria: AttendanceCriteria;
-  valid: boolean;
-  errors: CriteriaError[];
-  problems: Problem[];
+/**
+ * What the picker loads: the event (its window and zone, for checking the criteria) and, for
+ * valid criteria, how many people they select.
+ */
+interface Loaded {
+  source: EventDataSource;
+  event: WebinarEvent;
+  preview?: { count: number; kind: CriteriaKind };
 }
 
-/** Options of a select; a group with a label is an `<optgroup>`. */
-type OptionGroup<Value extends string> = readonly [label: string | undefined, values: readonly Value[]];
-
 /** Quiet time after the last change before the audience is counted. */
-export const COUNT_DEBOUNCE_MS = 250;
-
-/** The Event Mode radios, in order; `undefined` is "live or on-demand". */
-const MODES = [
-  [undefined, 'modeAny'],
-  ['live', 'modeLive'],
-  ['on-demand', 'modeOnDemand'],
-] as const satisfies readonly (readonly [EventMode | undefined, keyof EventModePickerStrings])[];
+const COUNT_DEBOUNCE_MS = 250;
 
 const DAY_FORMAT: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
-
-/** Element ids of the controls and of the messages tied to them. */
-const controlId = (field: ProblemField): string => field.replace('.', '-');
-const messageId = (field: ProblemField): string => `message-${controlId(field)}`;
 
 /**
  * @tag odw-event-mode-picker
@@ -117,14 +51,15 @@ const messageId = (field: ProblemField): string => `message-${controlId(field)}`
  * in form validation, `reset()`, a disabled `<fieldset>` and browser state restore. Invalid
  * criteria (also loaded ones, such as Watch Date with Event Mode Live) are shown with the reason
  * on the field concerned, never dropped. Validity is core's `validateCriteria`, with the
- * event's on-demand window once the event is known.
+ * event's on-demand window once the event is known; the messages are the picker's own, per
+ * core's error code.
  *
  * The audience preview appears when the picker has data (an `adapter` + `event-id`, or a
- * surrounding `<odw-data-provider>`): it uses the adapter's `countAudience` push-down when
- * there is one, core's `audienceOf` otherwise; debounced, and a newer count always replaces an
+ * surrounding `<odw-data-provider>`): the data source counts (the adapter's `countAudience`
+ * push-down when there is one, core otherwise); debounced, and a newer count always replaces an
  * older one.
  *
- * @event odw-criteria-change - On every change the user makes. Detail: `{ criteria, valid, errors }` (`errors` are core's, with dotted paths). Not fired for programmatic changes or form reset.
+ * @event odw-criteria-change - On every change the user makes. Detail: `{ criteria, valid, errors }` (`errors` are core's, with dotted paths and codes). Not fired for programmatic changes or form reset.
  *
  * @csspart base - The picker's frame.
  * @csspart kind - The filter-or-trigger field.
@@ -167,7 +102,7 @@ const messageId = (field: ProblemField): string => `message-${controlId(field)}`
  * </script>
  * ```
  */
-export class OdwEventModePicker extends DataElement<Preview> {
+export class OdwEventModePicker extends DataElement<Loaded> {
   static formAssociated = true;
 
   static override styles = [tokenStyles, cardStyles, eventModePickerStyles];
@@ -180,27 +115,34 @@ export class OdwEventModePicker extends DataElement<Preview> {
   /** Disables every control (as does a disabled `<fieldset>` around the picker). */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
-  /** Overrides for any built-in text. */
+  /** Overrides for any built-in text (any part of a grouped one). */
   @property({ attribute: false }) strings: EventModePickerStringOverrides | undefined;
 
-  @state() private draft: CriteriaDraft = defaultDraft();
-  @state() private sourceProblem: SourceProblem | undefined;
-  @state() private fieldsetDisabled = false;
-  @state() private loadedEvent: { source: EventDataSource; event: WebinarEvent } | undefined;
+  @state() private edited: CriteriaDraft = defaultDraft();
+  @state() private unreadable: Unreadable | undefined;
   /** Read out after a change: the first problem, if any. */
   @state() private announcement = '';
 
-  readonly #internals: ElementInternals;
+  readonly #check = lastCheck();
+  readonly #form = new FormAssociatedController(this, {
+    value: () => JSON.stringify(this.#checked().json),
+    problem: () => {
+      const first = this.#checked().problems[0];
+      return first && { message: this.#problemText(first), anchor: this.renderRoot?.querySelector<HTMLElement>(`#${controlId(first.field)}`) };
+    },
+    reset: () => {
+      this.#apply(this.#initial.set ? this.#initial.value : undefined);
+      this.announcement = '';
+    },
+    restore: (saved) => this.#apply(saved),
+  });
+
   #criteriaText: string | null = null;
   /** The value `form.reset()` restores: from the `criteria` attribute, else the first `value` set. */
   #initial: { set: boolean; value: unknown } = { set: false, value: undefined };
+  /** What the user last typed per input, shown while it still means the draft's value. */
+  #typed: Partial<Record<ConstraintInput, string>> = {};
   #focusModeAfterUpdate = false;
-
-  constructor() {
-    super();
-    this.#internals = this.attachInternals();
-    this.#syncForm();
-  }
 
   /**
    * The criteria as JSON text (attribute `criteria`). Setting it replaces the value and
@@ -217,35 +159,54 @@ export class OdwEventModePicker extends DataElement<Preview> {
   }
 
   /**
-   * The criteria (versioned JSON object, see core's `AttendanceCriteria`); a fresh copy on every
-   * read. It may be invalid — check `validity.valid`, or the `valid` of `odw-criteria-change`.
-   * Setting it never drops anything: what the picker cannot use is shown as invalid.
+   * The criteria when core accepts them (with the event's window once it is known), a fresh
+   * copy on every read; `null` while what the picker holds is not valid (`draft` has it then).
+   * Set criteria as an object or JSON text: nothing is dropped, what the picker cannot use is
+   * shown as invalid.
+   *
+   * @example
+   * picker.value = { version: 1, kind: 'has-attended', eventMode: 'live' };
+   * picker.value?.kind; // 'has-attended'
    */
   @property({ attribute: false })
-  get value(): AttendanceCriteria {
-    return toCriteria(this.draft);
+  get value(): AttendanceCriteria | null {
+    const { criteria } = this.#checked();
+    return criteria === undefined ? null : structuredClone(criteria);
   }
-  set value(criteria: AttendanceCriteria | string | null | undefined) {
+  set value(criteria: AttendanceCriteria | CriteriaJson | string | null | undefined) {
     if (!this.#initial.set) this.#initial = { set: true, value: typeof criteria === 'object' && criteria !== null ? structuredClone(criteria) : criteria };
     this.#apply(criteria);
   }
 
+  /**
+   * The criteria as the picker holds them, valid or not — what the form submits: a fresh plain
+   * object on every read.
+   *
+   * @example
+   * picker.value = { version: 1, kind: 'has-attended', eventMode: 'live', watchDuration: { operator: 'is', minutes: 5 } };
+   * picker.value; // null: Watch Duration needs Event Mode On-demand
+   * picker.draft.watchDuration; // { operator: 'is', minutes: 5 }
+   */
+  get draft(): CriteriaJson {
+    return structuredClone(this.#checked().json);
+  }
+
   /** The `<form>` the picker belongs to. */
   get form(): HTMLFormElement | null {
-    return this.#internals.form;
+    return this.#form.form;
   }
 
   get validity(): ValidityState {
-    return this.#internals.validity;
+    return this.#form.validity;
   }
 
   /** The first problem, in the picker's language; empty when valid. */
   get validationMessage(): string {
-    return this.#internals.validationMessage;
+    return this.#form.validationMessage;
   }
 
   get willValidate(): boolean {
-    return this.#internals.willValidate;
+    return this.#form.willValidate;
   }
 
   /** The element's type for form code that inspects controls. */
@@ -254,117 +215,77 @@ export class OdwEventModePicker extends DataElement<Preview> {
   }
 
   checkValidity(): boolean {
-    return this.#internals.checkValidity();
+    return this.#form.checkValidity();
   }
 
   /** Like `checkValidity()`, and shows the problem at the field concerned. */
   reportValidity(): boolean {
-    return this.#internals.reportValidity();
+    return this.#form.reportValidity();
   }
 
   formResetCallback(): void {
-    this.#apply(this.#initial.set ? this.#initial.value : undefined);
-    this.announcement = '';
+    this.#form.formResetCallback();
   }
 
   formDisabledCallback(disabled: boolean): void {
-    this.fieldsetDisabled = disabled;
-    // This arrives in the middle of an update when our own `disabled` is reflected, where Lit
-    // would not render again: ask for another render once the current one is done.
-    queueMicrotask(() => this.requestUpdate());
+    this.#form.formDisabledCallback(disabled);
   }
 
   formStateRestoreCallback(state: string | File | FormData | null): void {
-    if (typeof state === 'string') this.#apply(state);
+    this.#form.formStateRestoreCallback(state);
   }
 
   /** Loads criteria given from outside (attribute, property, reset, restore): no change event. */
   #apply(input: unknown): void {
-    let parsed = input;
-    let problem: SourceProblem | undefined;
-    if (typeof input === 'string') {
-      try {
-        parsed = input.trim() === '' ? undefined : JSON.parse(input);
-      } catch {
-        problem = 'not-json';
-      }
-    }
-    // Nothing given means the default criteria; what cannot be read starts empty (without a kind).
-    if (parsed === undefined || parsed === null) this.draft = defaultDraft();
-    else {
-      this.draft = fromCriteria(parsed);
-      if (!isRecord(parsed)) problem ??= 'not-an-object';
-    }
-    this.sourceProblem = problem;
-    this.#syncForm();
+    ({ draft: this.edited, unreadable: this.unreadable } = readCriteria(input));
+    this.#typed = {};
+    this.#form.sync();
   }
 
   /** A change by the user: update, tell the page, announce the first problem. */
   #edit(draft: CriteriaDraft): void {
-    this.draft = draft;
-    this.sourceProblem = undefined;
-    const check = this.#syncForm();
-    this.announcement = check.valid ? '' : this.#problemText(check.problems[0] as Problem);
-    emit(this, 'odw-criteria-change', { criteria: check.criteria, valid: check.valid, errors: check.errors });
+    this.edited = draft;
+    this.unreadable = undefined;
+    const check = this.#checked();
+    this.announcement = check.problems[0] === undefined ? '' : this.#problemText(check.problems[0]);
+    this.#form.sync(); // a listener may ask for the validity at once
+    emit(this, 'odw-criteria-change', changeDetail(check));
   }
 
-  /** The event, once loaded for the current data source. */
-  #event(): WebinarEvent | undefined {
-    const loaded = this.loadedEvent;
-    return loaded !== undefined && loaded.source === this.source ? loaded.event : undefined;
+  /** The event, once loaded for the current data source (kept while the next count runs). */
+  #loadedEvent(): WebinarEvent | undefined {
+    const loaded = this.task.value;
+    return loaded?.source === this.source ? loaded?.event : undefined;
   }
 
-  #check(): Check {
-    const criteria = toCriteria(this.draft);
-    const event = this.#event();
-    const result = validateCriteria(criteria, event === undefined ? {} : { event });
-    const errors = result.valid ? [] : result.errors;
-    const problems = describeProblems(errors, criteria, event === undefined ? undefined : onDemandWindow(event));
-    // Unreadable input has no error of core's: its text is the picker's own (`problems` strings).
-    if (this.sourceProblem !== undefined) problems.unshift({ field: 'general', code: this.sourceProblem, values: {}, error: { path: '', message: '' } });
-    return { criteria, valid: result.valid && this.sourceProblem === undefined, errors, problems };
-  }
-
-  /** Hands the form its value and validity; the anchor is the control of the first problem. */
-  #syncForm(): Check {
-    const check = this.#check();
-    const json = JSON.stringify(check.criteria);
-    this.#internals.setFormValue(json, json);
-    const first = check.problems[0];
-    if (check.valid || first === undefined) {
-      this.#internals.setValidity({});
-    } else {
-      const anchor = this.renderRoot?.querySelector<HTMLElement>(`#${controlId(first.field)}`) ?? undefined;
-      this.#internals.setValidity({ customError: true }, this.#problemText(first), anchor);
-    }
-    return check;
+  /** Core's verdict on the draft: computed once per draft, unreadable input and event. */
+  #checked(): DraftCheck {
+    return this.#check(this.edited, this.#loadedEvent(), this.unreadable);
   }
 
   protected override loadArguments(): readonly unknown[] {
-    return [JSON.stringify(toCriteria(this.draft)), this.sourceProblem];
+    return [JSON.stringify(this.#checked().json), this.unreadable];
   }
 
-  protected override async load(source: EventDataSource, now: Date, signal: AbortSignal): Promise<Preview> {
-    const criteria = toCriteria(this.draft);
-    const unreadable = this.sourceProblem !== undefined;
+  /** Only computes: the event, core's verdict with its window (shared with the view), then the count. */
+  protected override async load(source: EventDataSource, now: Date, signal: AbortSignal): Promise<Loaded> {
     const event = await source.event(signal);
     onDemandWindow(event); // a malformed event fails here, as an error of the preview
-    this.followClock(event);
-    if (this.loadedEvent?.source !== source || this.loadedEvent.event !== event) this.loadedEvent = { source, event };
-    const check = validateCriteria(criteria, { event });
-    if (!check.valid || unreadable) return { state: 'invalid' };
+    const { criteria } = this.#check(this.edited, event, this.unreadable);
+    if (criteria === undefined) return { source, event };
     await new Promise((resolve) => setTimeout(resolve, COUNT_DEBOUNCE_MS));
     signal.throwIfAborted(); // a newer change came in meanwhile: its own run counts instead
-    const count = source.adapter.countAudience
-      ? await source.adapter.countAudience(source.eventId, check.criteria, { now, signal })
-      : audienceOf(await source.analysis(signal), check.criteria, now.getTime()).length;
-    return { state: 'count', count, kind: check.criteria.kind };
+    return { source, event, preview: { count: await audienceCountFrom(source, criteria, now, signal), kind: criteria.kind } };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const event = this.#loadedEvent();
+    if (event !== undefined) this.followClock(event);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // Again after rendering: the validity anchor exists now, and the event may have brought its window.
-    this.#syncForm();
     if (this.#focusModeAfterUpdate) {
       this.#focusModeAfterUpdate = false;
       const radios = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="mode"]')];
@@ -373,273 +294,58 @@ export class OdwEventModePicker extends DataElement<Preview> {
   }
 
   #strings(): EventModePickerStrings {
-    const base = pickStrings(eventModePickerStrings, this.currentLocale());
-    const overrides = this.strings ?? {};
-    const merged: Record<string, unknown> = { ...base };
-    for (const [key, value] of Object.entries(overrides)) {
-      const builtIn = (base as unknown as Record<string, unknown>)[key];
-      merged[key] = typeof value === 'object' && value !== null && typeof builtIn === 'object' ? { ...builtIn, ...value } : value;
-    }
-    return merged as unknown as EventModePickerStrings;
-  }
-
-  #day(day: CalendarDay): string {
-    return formatDay(day, this.currentLocale(), DAY_FORMAT);
+    return pickStrings(eventModePickerStrings, this.currentLocale(), this.strings);
   }
 
   #problemText(problem: Problem, strings = this.#strings()): string {
-    const { constraint, first, last } = problem.values;
-    return fillMessage(strings.problems[problem.code], {
-      ...problem.values,
-      constraint: constraint === 'watchDate' || constraint === 'watchDuration' ? strings[constraint] : '',
-      first: first === undefined ? '' : this.#day(first),
-      last: last === undefined ? '' : this.#day(last),
-      message: problem.error.message,
-    });
-  }
-
-  #defaults(): DraftDefaults {
-    const event = this.#event();
-    // Until the event (and with it its zone) is known, today is the browser's.
-    const today = calendarDayOf(this.currentTime(), event?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
-    if (event === undefined) return { today };
-    const { firstDay, lastDay } = onDemandWindow(event);
-    return { today, firstDay, lastDay };
+    return problemText(problem, strings, (day) => formatDay(day, this.currentLocale(), DAY_FORMAT));
   }
 
   protected override render(): TemplateResult {
     const strings = this.#strings();
-    const check = this.#check();
-    const scope = new RenderScope(strings, this.disabled || this.fieldsetDisabled, check.problems, (problem) => this.#problemText(problem, strings));
-    const { draft } = this;
+    const check = this.#checked();
+    const scope = new RenderScope(strings, this.disabled || this.#form.formDisabled, check.problems, (problem) => this.#problemText(problem, strings));
+    const draft = this.edited;
+    const event = this.#loadedEvent();
+    // Not shorthand: the manifest analyzer would list shorthand properties as module variables.
+    const view: Sections = {
+      scope: scope,
+      draft: draft,
+      window: event && { ...onDemandWindow(event), timeZone: event.timeZone },
+      typed: this.#typed,
+      day: (day) => formatDay(day, this.currentLocale(), DAY_FORMAT),
+      defaults: () => draftDefaults(this.currentTime(), event),
+      edit: (next) => this.#edit(next),
+      typedInto: (field, text) => (this.#typed = { ...this.#typed, [field]: text }),
+      keepFocus: () => (this.#focusModeAfterUpdate = true),
+    };
     const onDemand = draft.eventMode === 'on-demand';
     // Outside On-Demand the constraints are offered only while they are (invalidly) in use.
     const needsOnDemandHint = !onDemand && !draft.watchDateOn && !draft.watchDurationOn;
-    const kindLabels: Record<CriteriaKind, string> = {
-      'has-attended': strings.kindHasAttended,
-      'has-not-attended': strings.kindHasNotAttended,
-      'attends-event': strings.kindAttendsEvent,
-    };
-    const kindGroups: OptionGroup<CriteriaKind>[] = [
-      [strings.kindFilters, ['has-attended', 'has-not-attended']],
-      [strings.kindTriggers, ['attends-event']],
-    ];
+    const removable = check.problems.some((problem) => problem.field === 'general' && UNSUPPORTED_KEYS.includes(problem.key));
     return html`
       <div part="base" class="card picker" role="group" aria-label=${strings.label}>
-        ${this.#renderGeneral(scope)}
-        <div class="top">
-          ${this.#selectField(scope, 'kind', strings.kind, draft.kind, kindGroups, kindLabels, (kind) => setKind(this.draft, kind), 'kind')}
-          ${this.#renderModes(scope, needsOnDemandHint)}
-        </div>
-        ${onDemand || draft.watchDateOn ? this.#renderWatchDate(scope) : nothing}
-        ${onDemand || draft.watchDurationOn ? this.#renderWatchDuration(scope) : nothing}
-        ${this.#renderCount(scope, check.valid)}
+        ${scope.general(
+          removable
+            ? html`<button id="general" type="button" ?disabled=${scope.disabled} @click=${() => this.#edit(removeUnsupported(this.edited))}>${strings.removeUnsupported}</button>`
+            : nothing,
+        )}
+        <div class="top">${kind(view)} ${modes(view, needsOnDemandHint)}</div>
+        ${onDemand || draft.watchDateOn ? watchDate(view) : nothing}
+        ${onDemand || draft.watchDurationOn ? watchDuration(view) : nothing}
+        ${this.source === undefined ? nothing : countRow(scope, this.#count(strings, check.criteria !== undefined))}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>
     `;
   }
 
-  /** Event Mode: radios in a fieldset, and the hint that the constraints need On-demand. */
-  #renderModes(scope: RenderScope, needsOnDemandHint: boolean): TemplateResult {
-    const radio = ([mode, label]: (typeof MODES)[number]) => html`
-      <label class="option">
-        <input type="radio" name="mode" id=${`mode-${mode ?? 'any'}`} value=${mode ?? ''} .checked=${live(this.draft.eventMode === mode)}
-          ?disabled=${scope.disabled} aria-invalid=${scope.invalid('eventMode')} aria-describedby=${scope.describedBy('eventMode')}
-          @change=${() => this.#edit(setEventMode(this.draft, mode))} />
-        <span>${scope.strings[label]}</span>
-      </label>
-    `;
-    return html`
-      <fieldset part="mode" class="mode" aria-describedby=${scope.describedBy('eventMode', needsOnDemandHint ? ['mode-hint'] : [])}>
-        <legend>${scope.strings.eventMode}</legend>
-        <div class="options">${MODES.map(radio)}</div>
-        ${scope.messages('eventMode')}
-        ${needsOnDemandHint ? html`<p class="hint" id="mode-hint">${scope.strings.constraintsNeedOnDemand}</p>` : nothing}
-      </fieldset>
-    `;
-  }
-
-  /** The problems that belong to no field, with a way out when they are unsupported settings. */
-  #renderGeneral(scope: RenderScope): TemplateResult | typeof nothing {
-    const problems = scope.problemsOf('general');
-    if (problems.length === 0) return nothing;
-    const removable = hasUnsupported(this.draft) && problems.some((problem) => UNSUPPORTED_CODES.includes(problem.code));
-    return html`
-      <div part="error" class="error problems" id=${messageId('general')}>
-        <ul>${problems.map((problem) => html`<li>${scope.text(problem)}</li>`)}</ul>
-        ${removable
-          ? html`<button id="general" type="button" ?disabled=${scope.disabled} @click=${() => this.#edit(removeUnsupported(this.draft))}>${scope.strings.removeUnsupported}</button>`
-          : nothing}
-      </div>
-    `;
-  }
-
-  /** A constraint: its checkbox and, while checked, its condition, inputs and `more`. */
-  #renderConstraint(scope: RenderScope, constraint: Constraint, label: string, inputs: TemplateResult[], more: unknown = nothing): TemplateResult {
-    const on = constraint === 'watchDate' ? this.draft.watchDateOn : this.draft.watchDurationOn;
-    const toggle = (event: Event) => {
-      const checked = (event.target as HTMLInputElement).checked;
-      // Unchecked outside On-Demand, the constraint is no longer offered: keep focus in the picker.
-      if (!checked && this.draft.eventMode !== 'on-demand') this.#focusModeAfterUpdate = true;
-      this.#edit(setConstraintOn(this.draft, constraint, checked, this.#defaults()));
-    };
-    return html`
-      <fieldset part=${constraint === 'watchDate' ? 'watch-date' : 'watch-duration'} class="constraint">
-        <legend>
-          <input type="checkbox" id=${constraint} .checked=${live(on)}
-            ?disabled=${scope.disabled} aria-invalid=${scope.invalid(constraint)} aria-describedby=${scope.describedBy(constraint)} @change=${toggle} />
-          <label for=${constraint}>${label}</label>
-        </legend>
-        ${scope.messages(constraint)} ${on ? html`<div class="inputs">${inputs}</div>${more}` : nothing}
-      </fieldset>
-    `;
-  }
-
-  #renderWatchDate(scope: RenderScope): TemplateResult {
-    const { strings } = scope;
-    const { operator, frame } = this.draft.watchDate;
-    const event = this.#event();
-    const window = event === undefined ? undefined : onDemandWindow(event);
-    const hint =
-      window === undefined || event === undefined
-        ? undefined
-        : fillMessage(strings.windowHint, { first: this.#day(window.firstDay), last: this.#day(window.lastDay), timeZone: event.timeZone });
-    const labels: Record<WatchDateField, string> = {
-      date: operator === 'between' ? strings.fromDate : strings.date,
-      to: strings.toDate,
-      days: strings.days,
-      frame: strings.timeFrame,
-    };
-    const inputs = watchDateFields(operator).map((name) => {
-      const field = `watchDate.${name}` as const;
-      if (name === 'days') return this.#inputField(scope, field, labels[name], 'number', 1);
-      if (name === 'frame') return this.#selectField(scope, field, labels[name], frame, [[undefined, TIME_FRAMES]], strings.timeFrames, (value) => setInput(this.draft, field, value));
-      return this.#inputField(scope, field, labels[name], 'date', window?.firstDay, window?.lastDay, hint === undefined ? [] : ['watchDate-hint']);
-    });
-    const condition = this.#selectField(scope, 'watchDate.operator', strings.condition, operator, [[undefined, WATCH_DATE_OPERATORS]], strings.dateOperators, (value) =>
-      setWatchDateOperator(this.draft, value, this.#defaults()),
-    );
-    return this.#renderConstraint(scope, 'watchDate', strings.watchDate, [condition, ...inputs], hint === undefined ? nothing : html`<p class="hint" id="watchDate-hint">${hint}</p>`);
-  }
-
-  #renderWatchDuration(scope: RenderScope): TemplateResult {
-    const { strings } = scope;
-    const { operator } = this.draft.watchDuration;
-    const labels: Record<WatchDurationField, string> = { minutes: operator === 'between' ? strings.minMinutes : strings.minutes, to: strings.maxMinutes };
-    const condition = this.#selectField(scope, 'watchDuration.operator', strings.condition, operator, [[undefined, WATCH_DURATION_OPERATORS]], strings.durationOperators, (value) =>
-      setWatchDurationOperator(this.draft, value),
-    );
-    const inputs = watchDurationFields(operator).map((name) => this.#inputField(scope, `watchDuration.${name}`, labels[name], 'number', 0));
-    return this.#renderConstraint(scope, 'watchDuration', strings.watchDuration, [condition, ...inputs]);
-  }
-
-  /** A labelled control with the messages of its field below it. */
-  #field(scope: RenderScope, field: ProblemField, label: string, control: TemplateResult, part?: string): TemplateResult {
-    return html`<div part=${part ?? nothing} class="field"><label for=${controlId(field)}>${label}</label>${control}${scope.messages(field)}</div>`;
-  }
-
-
-  /** A select; a value it does not offer (loaded criteria may hold anything) shows as "Choose…". */
-  #selectField<Value extends string>(
-    scope: RenderScope,
-    field: ProblemField,
-    label: string,
-    current: unknown,
-    groups: readonly OptionGroup<Value>[],
-    labels: Readonly<Record<Value, string>>,
-    change: (value: Value) => CriteriaDraft,
-    part?: string,
-  ): TemplateResult {
-    const option = (value: Value) => html`<option value=${value} .selected=${live(current === value)}>${labels[value]}</option>`;
-    const offered = groups.some(([, values]) => values.includes(current as Value));
-    const select = html`
-      <select id=${controlId(field)}
-        ?disabled=${scope.disabled} aria-invalid=${scope.invalid(field)} aria-describedby=${scope.describedBy(field)}
-        @change=${(event: Event) => this.#edit(change((event.target as HTMLSelectElement).value as Value))}>
-        ${offered ? nothing : html`<option value="" disabled .selected=${live(true)}>${scope.strings.choose}</option>`}
-        ${groups.map(([group, values]) => (group === undefined ? values.map(option) : html`<optgroup label=${group}>${values.map(option)}</optgroup>`))}
-      </select>
-    `;
-    return this.#field(scope, field, label, select, part);
-  }
-
-  /**
-   * A date or whole-number input; emptied, its field is unset. A number keeps the text as typed
-   * ("1.0", "-") while it still means the value in the draft.
-   */
-  #inputField(scope: RenderScope, field: ConstraintInput, label: string, type: 'date' | 'number', min: string | number | undefined, max?: string, hintIds: string[] = []): TemplateResult {
-    const value = inputValue(this.draft, field);
-    const input = this.renderRoot?.querySelector<HTMLInputElement>(`#${controlId(field)}`) ?? null;
-    let text = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value : '';
-    if (type === 'number' && input !== null && (input.value === '' ? value === undefined : Number(input.value) === value)) text = input.value;
-    const onInput = (event: Event) => {
-      const typed = (event.target as HTMLInputElement).value;
-      this.#edit(setInput(this.draft, field, typed === '' ? undefined : type === 'number' ? Number(typed) : typed));
-    };
-    const control = html`
-      <input type=${type} id=${controlId(field)} inputmode=${type === 'number' ? 'numeric' : nothing} min=${min ?? nothing} max=${max ?? nothing} step=${type === 'number' ? 1 : nothing}
-        .value=${live(text)} ?disabled=${scope.disabled} aria-invalid=${scope.invalid(field)} aria-describedby=${scope.describedBy(field, hintIds)} @input=${onInput} />
-    `;
-    return this.#field(scope, field, label, control);
-  }
-
-  #renderCount(scope: RenderScope, valid: boolean): TemplateResult | typeof nothing {
-    if (this.source === undefined) return nothing;
-    const { strings } = scope;
-    const { status, value: preview } = this.task;
-    const pending = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
-    const failure = status === TaskStatus.ERROR ? asAdapterError(this.task.error) : undefined;
-    let text: TemplateResult | typeof nothing = html`<span class="muted">${strings.countNeedsValid}</span>`;
-    if (failure !== undefined) text = nothing;
-    else if (valid && pending) text = html`<span class="muted">${strings.counting}</span>`;
-    else if (valid && preview?.state === 'count') {
-      text = html`<strong>${plural(preview.count, this.currentLocale(), preview.kind === 'attends-event' ? strings.countTrigger : strings.count)}</strong>`;
-    }
-    const error =
-      failure === undefined
-        ? nothing
-        : html`
-            <div part="count-error" class="error" role="alert">
-              <span>${strings.countErrorPrefix} ${failure.message}</span>
-              <button part="retry" type="button" ?disabled=${scope.disabled} @click=${() => this.reload()}>${strings.retry}</button>
-            </div>
-          `;
-    return html`<div class="count-row"><p part="count" class="count" role="status" aria-busy=${valid && pending ? 'true' : 'false'}>${text}</p>${error}</div>`;
-  }
-}
-
-/** What the controls of one render share: the strings, whether they are disabled, and the problems by field. */
-class RenderScope {
-  readonly strings: EventModePickerStrings;
-  readonly disabled: boolean;
-  readonly text: (problem: Problem) => string;
-  readonly #byField = new Map<ProblemField, Problem[]>();
-
-  constructor(strings: EventModePickerStrings, disabled: boolean, problems: readonly Problem[], text: (problem: Problem) => string) {
-    this.strings = strings;
-    this.disabled = disabled;
-    this.text = text;
-    for (const problem of problems) this.#byField.set(problem.field, [...this.problemsOf(problem.field), problem]);
-  }
-
-  problemsOf(field: ProblemField): Problem[] {
-    return this.#byField.get(field) ?? [];
-  }
-
-  invalid(field: ProblemField): 'true' | typeof nothing {
-    return this.problemsOf(field).length > 0 ? 'true' : nothing;
-  }
-
-  /** The field's messages, if any, then `more` (hints). */
-  describedBy(field: ProblemField, more: readonly string[] = []): string | typeof nothing {
-    const ids = [...(this.problemsOf(field).length > 0 ? [messageId(field)] : []), ...more];
-    return ids.length > 0 ? ids.join(' ') : nothing;
-  }
-
-  messages(field: ProblemField): TemplateResult | typeof nothing {
-    const problems = this.problemsOf(field);
-    if (problems.length === 0) return nothing;
-    return html`<p part="error" class="message" id=${messageId(field)}>${problems.map((problem) => html`<span>${this.text(problem)}</span>`)}</p>`;
+  /** Where the audience preview stands: failed, waiting for valid criteria, counting, or the count. */
+  #count(strings: EventModePickerStrings, valid: boolean): CountState {
+    const { status, value, error } = this.task;
+    const preview = status === 'complete' ? value?.preview : undefined;
+    if (status === 'error') return { state: 'failed', message: asAdapterError(error).message, retry: () => this.reload() };
+    if (!valid || preview === undefined) return { state: valid ? 'counting' : 'needs-valid' };
+    return { state: 'count', text: plural(preview.count, this.currentLocale(), preview.kind === 'attends-event' ? strings.countTrigger : strings.count) };
   }
 }
 

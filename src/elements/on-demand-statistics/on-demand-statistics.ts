@@ -1,11 +1,11 @@
 import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { EventDataSource } from '../../data/event-data-source.ts';
+import { statisticsFrom } from '../../data/questions.ts';
 import { ResizeController } from '../../controllers/resize-controller.ts';
 import {
   DEFAULT_CLOSING_THRESHOLD_DAYS,
   onDemandWindow,
-  statisticsOf,
   type OnDemandStatistics,
   type WebinarEvent,
 } from '../../core/index.ts';
@@ -85,10 +85,7 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
   protected override async load(source: EventDataSource, now: Date, signal: AbortSignal): Promise<LoadedStatistics> {
     const event = await source.event(signal);
     this.followClock(event);
-    const closingThreshold = this.closingThreshold;
-    const statistics = source.adapter.getStatistics
-      ? await source.adapter.getStatistics(source.eventId, { now, closingThreshold, signal })
-      : statisticsOf(await source.analysis(signal), now.getTime(), { closingThreshold });
+    const statistics = await statisticsFrom(source, now, this.closingThreshold, signal);
     return { event, statistics, lastWindowDay: onDemandWindow(event).lastDay };
   }
 

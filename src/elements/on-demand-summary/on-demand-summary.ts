@@ -1,12 +1,13 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { EventDataSource } from '../../data/event-data-source.ts';
+import { summaryFrom } from '../../data/questions.ts';
 import { barChartLayout, renderBarChart, type ChartDay } from '../../charts/bar-chart.ts';
 import { ResizeController } from '../../controllers/resize-controller.ts';
 import {
   calendarDayOf,
   checkDayRange,
-  dailyVisitorsOf,
+  daysRemaining,
   onDemandWindow,
   summaryRange,
   toCsv,
@@ -137,12 +138,7 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
     const window = onDemandWindow(event);
     const today = calendarDayOf(now, event.timeZone);
     const range = this.#range(window, today);
-    let summary: DailyOnDemandVisitorsResult;
-    if (source.adapter.getDailySummary) summary = await source.adapter.getDailySummary(source.eventId, range, { signal });
-    else {
-      const analysis = await source.analysis(signal);
-      summary = { ...dailyVisitorsOf(analysis, range), diagnostics: analysis.diagnostics };
-    }
+    const summary = await summaryFrom(source, range, signal);
     return { event, window, range, summary, today };
   }
 
@@ -170,8 +166,9 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
     const locale = this.currentLocale();
     const { summary, window, event } = loaded;
     const now = this.currentTime().getTime();
-    const upcoming = loaded.today < window.firstDay || Date.parse(event.endsAt) >= now;
-    const closed = now > window.closesAt.getTime();
+    const { phase } = daysRemaining(event, new Date(now));
+    const upcoming = phase === 'upcoming';
+    const closed = phase === 'closed';
     const notes: string[] = [];
     if (upcoming) notes.push(fillMessage(strings.upcoming, { date: formatDay(window.firstDay, locale, LONG_DATE) }));
     else if (summary.reportedThrough < loaded.range.to) {

@@ -1,0 +1,76 @@
+/*
+ * One request shared by every caller that asks for the same thing. Each caller passes its own
+ * AbortSignal: a caller that gives up stops waiting at once, and the request itself is aborted
+ * only when no caller is left.
+ */
+import { abortedError } from '../adapters/abort.ts';
+
+export class SharedRequest<Result> {
+  readonly #controller = new AbortController();
+  readonly #result: Promise<Result>;
+  #waiting = 0;
+  #settled = false;
+  #failed = false;
+
+  constructor(run: (signal: AbortSignal) => Promise<Result>) {
+    this.#result = run(this.#controller.signal);
+    this.#result.then(
+      () => (this.#settled = true),
+      () => ((this.#settled = true), (this.#failed = true)),
+    );
+  }
+
+  /** Still worth joining: not failed and not aborted. */
+  get usable(): boolean {
+    return !this.#failed && !this.#controller.signal.aborted;
+  }
+
+  /** Settled with a value: what a cache may keep. */
+  get loaded(): boolean {
+    return this.#settled && !this.#failed;
+  }
+
+  join(signal: AbortSignal | undefined): Promise<Result> {
+    if (signal?.aborted) return Promise.reject(abortedError());
+    this.#waiting++;
+    return new Promise<Result>((resolve, reject) => {
+      const onAbort = () => {
+        reject(abortedError());
+        // Abort the request only if nobody joins within a tick: a widget whose inputs changed
+        // (a new day range) aborts its run and at once asks again for the same attendance.
+        if (--this.#waiting === 0 && !this.#settled) {
+          setTimeout(() => {
+            if (this.#waiting === 0 && !this.#settled) this.#controller.abort();
+          }, 0);
+        }
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const leave = () => {
+        signal?.removeEventListener('abort', onAbort);
+        this.#waiting--;
+      };
+      this.#result.then(
+        (value) => (leave(), resolve(value)),
+        (error: unknown) => (leave(), reject(error)),
+      );
+    });
+  }
+}
+
+// A long task is anything over 50 ms; stay well under it so input and animation stay smooth.
+const SLICE_MS = 12;
+
+/**
+ * Runs resumable work (core's analysis steps) in slices of about SLICE_MS, giving the main
+ * thread back in between: a million views must not freeze the portal for a second.
+ */
+export async function inSlices<Result>(steps: Generator<void, Result, void>, signal: AbortSignal): Promise<Result> {
+  let sliceStart = performance.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart < SLICE_MS) continue;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (signal.aborted) throw abortedError();
+    sliceStart = performance.now();
+  }
+}
