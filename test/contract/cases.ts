@@ -8,18 +8,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addDays, onDemandWindow, type AttendanceCriteria, type WebinarEvent } from '../../src/core/index.ts';
+import { ROUTES as CONTRACT_ROUTES, type RouteName } from '../../src/contract/index.ts';
 import { checkAnswer, checkRequest, type RecordedAnswer } from './openapi.ts';
 
-/** The path templates of docs/openapi.yaml. */
-export const ROUTES = {
-  event: '/events/{eventId}',
-  attendance: '/events/{eventId}/attendance',
-  summary: '/events/{eventId}/on-demand/summary',
-  statistics: '/events/{eventId}/on-demand/statistics',
-  audienceCount: '/events/{eventId}/audience/count',
-} as const;
+/** The path templates of docs/openapi.yaml, from the contract module's one route table. */
+export const ROUTES = Object.fromEntries(
+  Object.entries(CONTRACT_ROUTES).map(([name, route]) => [name, `/events/{eventId}${route.path}`]),
+) as Record<RouteName, string>;
 
-export type Route = keyof typeof ROUTES;
+export type Route = RouteName;
 
 /** A backend under test. */
 export interface ContractBackend {
