@@ -6,7 +6,8 @@ import { AdapterError } from './adapter.ts';
 
 /** The error every built-in adapter rejects with when its caller aborts. */
 export function abortedError(cause?: unknown): AdapterError {
-  return new AdapterError('aborted', 'The request was cancelled.', cause === undefined ? {} : { cause });
+  // An undefined cause is no cause: AdapterError leaves it out.
+  return new AdapterError('aborted', 'The request was cancelled.', { cause });
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -11,13 +11,21 @@ export interface Route {
   readonly path: string;
 }
 
+// Each path once, named, so that the client's builders below use only the paths (the ./adapters
+// entry has a size budget; the ROUTES table is for the mock backend and the server).
+const EVENT = '';
+const ATTENDANCE = '/attendance';
+const SUMMARY = '/on-demand/summary';
+const STATISTICS = '/on-demand/statistics';
+const AUDIENCE_COUNT = '/audience/count';
+
 /** Every route of the contract. The push-down routes (summary, statistics, audience count) are optional for a backend. */
 export const ROUTES = {
-  event: { method: 'GET', path: '' },
-  attendance: { method: 'GET', path: '/attendance' },
-  summary: { method: 'GET', path: '/on-demand/summary' },
-  statistics: { method: 'GET', path: '/on-demand/statistics' },
-  audienceCount: { method: 'POST', path: '/audience/count' },
+  event: { method: 'GET', path: EVENT },
+  attendance: { method: 'GET', path: ATTENDANCE },
+  summary: { method: 'GET', path: SUMMARY },
+  statistics: { method: 'GET', path: STATISTICS },
+  audienceCount: { method: 'POST', path: AUDIENCE_COUNT },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof ROUTES;
@@ -25,8 +33,8 @@ export type RouteName = keyof typeof ROUTES;
 /** Query parameters; `undefined` ones are left out. */
 export type Query = Readonly<Record<string, string | number | undefined>>;
 
-/** `{base}/events/{id}{route's path}`, the id encoded. */
-const pathOf = (base: string, route: RouteName, eventId: string): string => `${base}/events/${encodeURIComponent(eventId)}${ROUTES[route].path}`;
+/** `{base}/events/{id}{path}`, the id encoded. */
+const pathOf = (base: string, eventId: string, path: string): string => `${base}/events/${encodeURIComponent(eventId)}${path}`;
 
 /**
  * The URL of `route` for `eventId` below `base` (no trailing slash), with `query` encoded — for
@@ -40,29 +48,29 @@ export function routeUrl(base: string, route: RouteName, eventId: string, query:
     .filter((name) => query[name] !== undefined)
     .map((name) => `${name}=${encodeURIComponent(query[name] as string | number)}`)
     .join('&');
-  return `${pathOf(base, route, eventId)}${search && `?${search}`}`;
+  return `${pathOf(base, eventId, ROUTES[route].path)}${search && `?${search}`}`;
 }
 
 // The builders write their few parameters directly: the ./adapters entry has a size budget.
 const encoded = encodeURIComponent;
 
 /** `GET {base}/events/{id}` */
-export const eventPath = (base: string, eventId: string): string => pathOf(base, 'event', eventId);
+export const eventPath = (base: string, eventId: string): string => pathOf(base, eventId, EVENT);
 
 /** `GET {base}/events/{id}/attendance[?cursor=…]`: the first page without a cursor. */
 export const attendancePath = (base: string, eventId: string, cursor?: string | null): string =>
-  pathOf(base, 'attendance', eventId) + (cursor == null ? '' : `?cursor=${encoded(cursor)}`);
+  pathOf(base, eventId, ATTENDANCE) + (cursor == null ? '' : `?cursor=${encoded(cursor)}`);
 
 /** `GET {base}/events/{id}/on-demand/summary[?from=…&to=…]`: the whole window without a range. */
 export const summaryPath = (base: string, eventId: string, range?: DayRange): string =>
-  pathOf(base, 'summary', eventId) + (range === undefined ? '' : `?from=${encoded(range.from)}&to=${encoded(range.to)}`);
+  pathOf(base, eventId, SUMMARY) + (range === undefined ? '' : `?from=${encoded(range.from)}&to=${encoded(range.to)}`);
 
 /** `GET {base}/events/{id}/on-demand/statistics?now=…[&closingThreshold=…]`; `now` is an instant with an offset. */
 export const statisticsPath = (base: string, eventId: string, now: string, closingThreshold?: number): string =>
-  `${pathOf(base, 'statistics', eventId)}?now=${encoded(now)}${closingThreshold === undefined ? '' : `&closingThreshold=${closingThreshold}`}`;
+  `${pathOf(base, eventId, STATISTICS)}?now=${encoded(now)}${closingThreshold === undefined ? '' : `&closingThreshold=${closingThreshold}`}`;
 
 /** `POST {base}/events/{id}/audience/count` with an `AudienceCountRequest` body. */
-export const audienceCountPath = (base: string, eventId: string): string => pathOf(base, 'audienceCount', eventId);
+export const audienceCountPath = (base: string, eventId: string): string => pathOf(base, eventId, AUDIENCE_COUNT);
 
 /**
  * The MSW path pattern of `route` below `base`; the event id is the `id` path parameter.

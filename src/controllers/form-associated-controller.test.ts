@@ -54,7 +54,7 @@ async function inForm(setup: (field: TestField) => void = () => {}) {
 describe('FormAssociatedController', () => {
   it('submits the value under the name, and nothing for null', async () => {
     const { form, field } = await inForm();
-    expect(field.control.form).toBe(form);
+    expect(field.control.internals.form).toBe(form);
     expect(new FormData(form).get('text')).toBe('initial');
     field.text = 'changed';
     await field.updateComplete;
@@ -70,18 +70,18 @@ describe('FormAssociatedController', () => {
     form.addEventListener('submit', submitted);
     field.text = '';
     await field.updateComplete;
-    expect(field.control.checkValidity()).toBe(false);
-    expect(field.control.validity.customError).toBe(true);
-    expect(field.control.validationMessage).toBe('Enter some text.');
-    expect(field.control.willValidate).toBe(true);
+    expect(field.control.internals.checkValidity()).toBe(false);
+    expect(field.control.internals.validity.customError).toBe(true);
+    expect(field.control.internals.validationMessage).toBe('Enter some text.');
+    expect(field.control.internals.willValidate).toBe(true);
     form.requestSubmit();
     expect(submitted).not.toHaveBeenCalled();
-    expect(field.control.reportValidity()).toBe(false);
+    expect(field.control.internals.reportValidity()).toBe(false);
     expect(field.shadowRoot?.activeElement).toBe(field.shadowRoot?.querySelector('input'));
     field.text = 'fixed';
     await field.updateComplete;
-    expect(field.control.validity.valid).toBe(true);
-    expect(field.control.validationMessage).toBe('');
+    expect(field.control.internals.validity.valid).toBe(true);
+    expect(field.control.internals.validationMessage).toBe('');
     form.requestSubmit();
     expect(submitted).toHaveBeenCalledOnce();
   });
@@ -89,8 +89,8 @@ describe('FormAssociatedController', () => {
   it('is current when asked between a change and the next update', async () => {
     const { field } = await inForm();
     field.text = '';
-    expect(field.control.checkValidity()).toBe(false);
-    expect(field.control.validationMessage).toBe('Enter some text.');
+    expect(field.control.internals.checkValidity()).toBe(false);
+    expect(field.control.internals.validationMessage).toBe('Enter some text.');
   });
 
   it('hands the form a value or validity only when it changed', async () => {

@@ -32,7 +32,8 @@ export type FormAssociatedHost = ReactiveControllerHost & HTMLElement;
  *
  * The browser calls form callbacks on the element and reads `name` and `disabled` from its
  * attributes, so the host declares `static formAssociated = true`, reflected `name` and
- * `disabled` properties, and one-line delegations for the callbacks and the members it exposes.
+ * `disabled` properties, and one-line delegations for the callbacks and the members it exposes
+ * (through `internals`).
  *
  * @example
  * class OdwInput extends LitElement {
@@ -46,7 +47,7 @@ export type FormAssociatedHost = ReactiveControllerHost & HTMLElement;
  *     reset: () => (this.text = ''),
  *     restore: (state) => (this.text = state),
  *   });
- *   get validity() { return this.#form.validity; }
+ *   get validity() { return this.#form.internals.validity; }
  *   formResetCallback() { this.#form.formResetCallback(); }
  *   formDisabledCallback(disabled: boolean) { this.#form.formDisabledCallback(disabled); }
  *   formStateRestoreCallback(state: string | File | FormData | null) { this.#form.formStateRestoreCallback(state); }
@@ -69,34 +70,14 @@ export class FormAssociatedController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The `<form>` the host belongs to. */
-  get form(): HTMLFormElement | null {
-    return this.#internals.form;
-  }
-
-  get validity(): ValidityState {
+  /**
+   * The host's `ElementInternals`, once the form has the host's current value and validity: what
+   * the host's own `form`, `validity`, `validationMessage`, `willValidate`, `checkValidity()` and
+   * `reportValidity()` return (`reportValidity()` shows the problem at its anchor).
+   */
+  get internals(): ElementInternals {
     this.sync();
-    return this.#internals.validity;
-  }
-
-  get validationMessage(): string {
-    this.sync();
-    return this.#internals.validationMessage;
-  }
-
-  get willValidate(): boolean {
-    return this.#internals.willValidate;
-  }
-
-  checkValidity(): boolean {
-    this.sync();
-    return this.#internals.checkValidity();
-  }
-
-  /** Like `checkValidity()`, and shows the problem at its anchor. */
-  reportValidity(): boolean {
-    this.sync();
-    return this.#internals.reportValidity();
+    return this.#internals;
   }
 
   /** True while a disabled `<fieldset>` (or the host's own `disabled` attribute) disables the host. */

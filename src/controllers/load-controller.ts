@@ -53,25 +53,21 @@ export class LoadController<Args extends readonly unknown[], Result> implements 
     this.#current?.abort();
     const controller = (this.#current = new AbortController());
     const running = this.#load(args, controller.signal);
-    if (running === undefined) {
-      this.status = 'initial';
-      this.#host.requestUpdate();
-      return;
-    }
-    this.status = 'pending';
+    this.status = running ? 'pending' : 'initial';
     this.#host.requestUpdate();
+    if (!running) return;
+    let status: LoadStatus = 'complete';
     let value: Result | undefined;
     let error: unknown;
-    let failed = false;
     try {
       value = await running;
     } catch (thrown) {
-      failed = true;
+      status = 'error';
       error = thrown;
     }
     // A later run replaced this one: its answer is stale.
     if (controller !== this.#current) return;
-    this.status = failed ? 'error' : 'complete';
+    this.status = status;
     this.value = value;
     this.error = error;
     this.#host.requestUpdate();
@@ -83,15 +79,7 @@ export class LoadController<Args extends readonly unknown[], Result> implements 
   }
 
   render<Rendered>(renderers: LoadRenderers<Result, Rendered>): Rendered {
-    switch (this.status) {
-      case 'initial':
-        return renderers.initial();
-      case 'pending':
-        return renderers.pending();
-      case 'complete':
-        return renderers.complete(this.value as Result);
-      case 'error':
-        return renderers.error(this.error);
-    }
+    // initial() and pending() take no argument; complete() the value, error() the error.
+    return (renderers[this.status] as (valueOrError: unknown) => Rendered)(this.status === 'error' ? this.error : this.value);
   }
 }

@@ -10,9 +10,9 @@ import { InvalidInputError } from '../core/index.ts';
 export function asAdapterError(error: unknown): AdapterError {
   if (isAdapterError(error)) return error;
   if (error instanceof InvalidInputError) {
-    return error.origin === 'data'
-      ? new AdapterError('invalid-response', `The backend sent data the widgets cannot use: ${error.message}`, { cause: error })
-      : new AdapterError('invalid-request', `This widget is set up wrongly: ${error.message}`, { cause: error });
+    const data = error.origin === 'data';
+    const whose = data ? 'The backend sent data the widgets cannot use' : 'This widget is set up wrongly';
+    return new AdapterError(data ? 'invalid-response' : 'invalid-request', `${whose}: ${error.message}`, { cause: error });
   }
   if (error instanceof DOMException && error.name === 'AbortError') return abortedError(error);
   return new AdapterError('unavailable', error instanceof Error ? error.message : String(error), { cause: error });

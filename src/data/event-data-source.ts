@@ -73,12 +73,6 @@ interface AdapterSources {
 }
 
 const sources = new WeakMap<DataAdapter, AdapterSources>();
-// Drops the map entry of a collected source (its WeakRef is empty by then).
-const forget = new FinalizationRegistry<{ adapter: WeakRef<DataAdapter>; eventId: string }>(({ adapter, eventId }) => {
-  const held = adapter.deref();
-  const entry = held === undefined ? undefined : sources.get(held);
-  if (entry !== undefined && entry.byEvent.get(eventId)?.deref() === undefined) entry.byEvent.delete(eventId);
-});
 
 /**
  * The one shared source for an adapter and event id: the same object for as long as anything
@@ -88,19 +82,18 @@ const forget = new FinalizationRegistry<{ adapter: WeakRef<DataAdapter>; eventId
 export function eventDataSource(adapter: DataAdapter, eventId: string): EventDataSource {
   let entry = sources.get(adapter);
   if (entry === undefined) sources.set(adapter, (entry = { byEvent: new Map(), recent: [] }));
-  let source = entry.byEvent.get(eventId)?.deref();
+  const { byEvent, recent } = entry;
+  let source = byEvent.get(eventId)?.deref();
   if (source === undefined) {
-    source = new EventDataSource(adapter, eventId);
-    entry.byEvent.set(eventId, new WeakRef(source));
-    forget.register(source, { adapter: new WeakRef(adapter), eventId });
+    // Forget the ids of sources collected meanwhile: a sweep when a source is made, rather than
+    // a FinalizationRegistry (smaller, and the map only holds sources still alive).
+    for (const [id, held] of byEvent) if (held.deref() === undefined) byEvent.delete(id);
+    byEvent.set(eventId, new WeakRef((source = new EventDataSource(adapter, eventId))));
   }
-  const { recent } = entry;
-  if (recent[recent.length - 1] !== source) {
-    const at = recent.indexOf(source);
-    if (at >= 0) recent.splice(at, 1);
-    recent.push(source);
-    if (recent.length > RETAINED_EVENTS_PER_ADAPTER) recent.shift();
-  }
+  // Most recent last.
+  const at = recent.indexOf(source);
+  if (at >= 0) recent.splice(at, 1);
+  if (recent.push(source) > RETAINED_EVENTS_PER_ADAPTER) recent.shift();
   return source;
 }
 

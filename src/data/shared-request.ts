@@ -25,11 +25,6 @@ export class SharedRequest<Result> {
     return !this.#failed && !this.#controller.signal.aborted;
   }
 
-  /** Settled with a value: what a cache may keep. */
-  get loaded(): boolean {
-    return this.#settled && !this.#failed;
-  }
-
   join(signal: AbortSignal | undefined): Promise<Result> {
     if (signal?.aborted) return Promise.reject(abortedError());
     this.#waiting++;

@@ -60,8 +60,6 @@ export type StringOverrides<Strings extends object> = {
   [Key in keyof Strings]?: Strings[Key] extends string ? string : Partial<Strings[Key]>;
 };
 
-const isGroup = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * The built-in strings for `locale`, with `overrides` on top; an override of a group (plural
  * forms, operator names) replaces only the strings it names. A language that is not loaded
@@ -77,7 +75,8 @@ export function pickStrings<Strings extends object>(catalog: StringCatalog<Strin
   const strings: Record<string, unknown> = { ...(loaded === undefined || loaded instanceof Promise ? catalog.en : loaded) };
   for (const [key, value] of Object.entries(overrides ?? {})) {
     const builtIn = strings[key];
-    strings[key] = isGroup(value) && isGroup(builtIn) ? { ...builtIn, ...value } : value;
+    // Strings are text or groups of text (plain objects): a group merges into the built-in one.
+    strings[key] = typeof value === 'object' && typeof builtIn === 'object' ? { ...builtIn, ...value } : value;
   }
   return strings as Strings;
 }
@@ -130,6 +129,6 @@ export function plural(count: number, locale: string, forms: { one: string; othe
 }
 
 /** Fills `{name}` placeholders of a message: `fillMessage('{day}: {count}', { day: 'Mar 3', count: 4 })`. */
-export function fillMessage(template: string, values: Record<string, string | number>): string {
+export function fillMessage(template: string, values: Readonly<Record<string, unknown>>): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }

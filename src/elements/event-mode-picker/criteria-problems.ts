@@ -32,8 +32,11 @@ export type ProblemKey =
 export interface Problem {
   field: ProblemField;
   key: ProblemKey;
-  /** Placeholder values: `constraint`, `field`, `version`, `supported`, `least`, `first`, `last` (days as `YYYY-MM-DD`), `message`. */
-  values: Record<string, string | number>;
+  /**
+   * Placeholder values: `constraint`, `field`, `version`, `supported`, `least`, `first`, `last`
+   * (days as `YYYY-MM-DD`), `message`, and the rest of core's `params`.
+   */
+  values: Readonly<Record<string, unknown>>;
 }
 
 /** What "Remove unsupported settings" resolves. */
@@ -63,11 +66,12 @@ function keyOf({ code }: CriteriaError, field: ProblemField): ProblemKey {
  * is shown in core's.
  */
 export function problemOf(error: CriteriaError, criteria: CriteriaJson): Problem {
-  const field = (error.code !== 'unknown-field' && OWN_CONTROL.test(error.path) ? error.path : 'general') as ProblemField;
-  const values: Problem['values'] = { constraint: error.path.split('.')[0] ?? '', field: error.path, message: error.message };
-  if (error.code === 'unsupported-version') Object.assign(values, { version: describeValue(criteria.version ?? null), supported: error.params.supported });
-  if (error.code === 'not-a-whole-number') values.least = error.params.least;
-  if (error.code === 'outside-window') Object.assign(values, { first: error.params.firstDay, last: error.params.lastDay });
+  const { code, path, params } = error;
+  const field = (code !== 'unknown-field' && OWN_CONTROL.test(path) ? path : 'general') as ProblemField;
+  // Core's params (`supported`, `least`, …), the window's days as `first` and `last`, then what
+  // every message may name: the constraint, the field's path, the version given, core's wording.
+  const window = code === 'outside-window' ? { first: params.firstDay, last: params.lastDay } : {};
+  const values = { ...params, ...window, constraint: path.split('.')[0] ?? '', field: path, version: describeValue(criteria.version ?? null), message: error.message };
   return { field, key: keyOf(error, field), values };
 }
 
