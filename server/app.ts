@@ -2,12 +2,14 @@
  * The REST contract (docs/openapi.yaml) over PostgreSQL, on node:http. Routes, parameter parsing,
  * error bodies and cursors come from src/contract/, as the mock backend's do (mocks/handlers.ts),
  * so the REST adapter and the widgets cannot tell the two apart. Requests are checked with the
- * contract and core (criteria, day ranges, thresholds); the numbers are computed by PostgreSQL
- * (queries.ts).
+ * contract and core (criteria, day ranges, thresholds) before any connection is taken; the
+ * push-down routes then read the aggregates kept per daily report (queries.ts), under a bounded
+ * wait for a connection, a deadline and cancellation (session.ts).
  *
  * node:http rather than a framework: five routes, no middleware, nothing to configure, and no
  * dependency beyond `pg` — a model an adopter can port to whatever their backend already uses.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -15,6 +17,7 @@ import {
   daysRemaining,
   DEFAULT_CLOSING_THRESHOLD_DAYS,
   onDemandWindow,
+  type DayRange,
   type WebinarEvent,
 } from '../src/core/index.ts';
 import {
@@ -29,28 +32,22 @@ import {
   problem,
   staleCursorProblem,
   unknownEventProblem,
+  type AttendanceCursor,
   type AttendancePage,
   type AudienceCountPayload,
+  type AudienceCountQuery,
   type Parsed,
   type Problem,
   type RouteName,
   type StatisticsPayload,
+  type StatisticsQuery,
   type SummaryPayload,
 } from '../src/contract/index.ts';
 import { compileCriteria } from './criteria-sql.ts';
-import type { Pool } from './db.ts';
+import type { Pool, Queryable } from './db.ts';
 import { diagnosticsOf } from './diagnostics.ts';
-import {
-  AUDIENCE_FIRST_PARAMETER,
-  audienceCounts,
-  findEvent,
-  problemRows,
-  registrantRows,
-  statisticsRow,
-  summaryRows,
-  viewRows,
-  type StoredEvent,
-} from './queries.ts';
+import { audienceCounts, findEvent, problemRows, registrantRows, statisticsOf, summaryRows, viewRows, type StoredEvent } from './queries.ts';
+import { ClientGoneError, createSessions, DatabaseUnavailableError, ServerBusyError } from './session.ts';
 
 export interface AppOptions {
   pool: Pool;
@@ -64,6 +61,22 @@ export interface AppOptions {
   corsOrigin?: string;
   /** Where unexpected errors are reported. Default `console.error`. */
   logError?: (error: unknown) => void;
+  /**
+   * Bearer tokens, any of which a request must send as `Authorization: Bearer <token>` (401
+   * otherwise; several allow rotating one). Default: none required.
+   */
+  authTokens?: readonly string[];
+  /**
+   * Serve `GET …/attendance` (lead-level data). `false` for a push-down-only deployment: the
+   * route answers 403 and only aggregates leave the server. Default true.
+   */
+  serveAttendance?: boolean;
+  /** Requests that may wait for a database connection; more get 503 at once. Default 128. */
+  maxWaiting?: number;
+  /** How long a request may wait for a connection before 503. Default 3 000 ms. */
+  waitTimeoutMs?: number;
+  /** A request's whole database work must finish within this (503 otherwise; the statement is cancelled). Default 8 000 ms. */
+  requestTimeoutMs?: number;
 }
 
 /** Ends a request with a contract problem (thrown from anywhere inside a route). */
@@ -110,12 +123,32 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** PostgreSQL errors that mean "try again": the database is down, restarting, or out of connections. */
-function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return false;
-  return ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', '53300', '57P01', '57P02', '57P03'].includes(code) || code.startsWith('08');
+/** A token's digest: tokens of any length compare in constant time. */
+const digest = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
+
+/** Checks `Authorization: Bearer <token>` against the accepted tokens; throws the 401. */
+function checkBearer(header: string | undefined, accepted: readonly Buffer[]): void {
+  const given = /^Bearer +(\S+) *$/i.exec(header ?? '')?.[1];
+  // Compare with every token, whichever matches: the time taken says nothing about which one.
+  let match = false;
+  if (given !== undefined) {
+    const candidate = digest(given);
+    for (const token of accepted) match = timingSafeEqual(candidate, token) || match;
+  }
+  if (!match) {
+    throw new Refusal(problem('unauthorized', given === undefined ? 'This server needs a bearer token: Authorization: Bearer <token>.' : 'The bearer token is not valid.'), {
+      'www-authenticate': given === undefined ? 'Bearer realm="odw"' : 'Bearer realm="odw", error="invalid_token"',
+    });
+  }
 }
+
+/** What a route needs from the request, read before a connection is taken. */
+type Prepared =
+  | { route: 'event' }
+  | { route: 'attendance'; cursor: AttendanceCursor | undefined }
+  | { route: 'summary'; range: DayRange | undefined }
+  | { route: 'statistics'; query: StatisticsQuery }
+  | { route: 'audienceCount'; query: AudienceCountQuery };
 
 /**
  * The request handler of the REST contract over PostgreSQL.
@@ -130,20 +163,29 @@ export function createHandler(options: AppOptions): (request: IncomingMessage, r
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a whole number ≥ 1, got ${String(pageSize)}.`);
   const clock = options.now ?? (() => new Date());
   const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const tokens = options.authTokens?.map(digest);
+  if (tokens !== undefined && tokens.length === 0) throw new Error('authTokens must hold at least one token (leave it out to require none).');
+  const serveAttendance = options.serveAttendance ?? true;
+  const sessions = createSessions({
+    pool,
+    size: (pool as { options?: { max?: number } }).options?.max ?? 10,
+    ...(options.maxWaiting === undefined ? {} : { maxWaiting: options.maxWaiting }),
+    ...(options.waitTimeoutMs === undefined ? {} : { waitTimeoutMs: options.waitTimeoutMs }),
+    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+  });
 
-  async function event(id: string): Promise<StoredEvent> {
+  async function event(db: Queryable, id: string): Promise<StoredEvent> {
     // PostgreSQL text cannot hold NUL: no stored id contains one.
     if (id.includes('\u0000')) throw new Refusal(unknownEventProblem(id));
-    const found = await findEvent(pool, id);
+    const found = await findEvent(db, id);
     if (found === undefined) throw new Refusal(unknownEventProblem(id));
     return found;
   }
 
-  async function attendance(id: string, query: URLSearchParams): Promise<AttendancePage> {
-    const stored = await event(id);
-    const cursor = accepted(parseCursor(query.get('cursor')));
-    // The cursor's snapshot guard: the attendance is replaced whole on reload, so a cursor of
-    // another reportedThrough points into data that is gone.
+  async function attendance(db: Queryable, id: string, cursor: AttendanceCursor | undefined): Promise<AttendancePage> {
+    const stored = await event(db, id);
+    // The cursor's snapshot guard: a reload or a daily append moves reportedThrough, and a cursor
+    // of another reportedThrough points into data that changed.
     if (cursor !== undefined && cursor.reportedThrough !== stored.reportedThrough) throw new Refusal(staleCursorProblem(id, stored.reportedThrough));
     const { reportedThrough } = stored;
     const registrants: unknown[] = [];
@@ -152,7 +194,7 @@ export function createHandler(options: AppOptions): (request: IncomingMessage, r
     let from = cursor?.position ?? 0;
     // One more row than fits tells whether another page follows, and where it starts.
     if (cursor?.list !== 'views') {
-      const rows = await registrantRows(pool, id, from, pageSize + 1);
+      const rows = await registrantRows(db, id, from, pageSize + 1);
       for (const row of rows.slice(0, pageSize)) {
         if (row.is_malformed) registrants.push(row.malformed);
         else registrants.push({ leadId: row.lead_id, status: row.status_text, ...(row.has_live_minutes ? { liveMinutes: row.live_minutes } : {}) });
@@ -162,7 +204,7 @@ export function createHandler(options: AppOptions): (request: IncomingMessage, r
     }
     if (nextCursor === null) {
       const room = pageSize - registrants.length;
-      const rows = await viewRows(pool, id, from, room + 1);
+      const rows = await viewRows(db, id, from, room + 1);
       for (const row of rows.slice(0, room)) {
         views.push(row.is_malformed ? row.malformed : { leadId: row.lead_id, viewedAt: row.viewed_at, minutes: row.minutes });
       }
@@ -172,48 +214,59 @@ export function createHandler(options: AppOptions): (request: IncomingMessage, r
     return { registrants, views, reportedThrough, nextCursor } as AttendancePage;
   }
 
-  async function diagnostics(stored: StoredEvent) {
-    return diagnosticsOf(await problemRows(pool, stored), stored.reportedThrough);
+  async function diagnostics(db: Queryable, stored: StoredEvent) {
+    return diagnosticsOf(await problemRows(db, stored.key), stored.reportedThrough);
   }
 
-  async function summary(id: string, query: URLSearchParams): Promise<SummaryPayload> {
-    const stored = await event(id);
-    const asked = accepted(parseSummaryQuery(query));
+  async function summary(db: Queryable, id: string, asked: DayRange | undefined): Promise<SummaryPayload> {
+    const stored = await event(db, id);
     const range = checked(() => checkDayRange(asked, onDemandWindow(webinarEvent(stored))), 'invalid-range');
-    const [rows, found] = await Promise.all([summaryRows(pool, stored, range.from, range.to), diagnostics(stored)]);
-    return { days: rows.days, totalVisitors: rows.totalVisitors, totalRewatchers: rows.totalRewatchers, reportedThrough: stored.reportedThrough, diagnostics: found };
+    const rows = await summaryRows(db, stored, range.from, range.to);
+    return { days: rows.days, totalVisitors: rows.totalVisitors, totalRewatchers: rows.totalRewatchers, reportedThrough: stored.reportedThrough, diagnostics: await diagnostics(db, stored) };
   }
 
-  async function statistics(id: string, query: URLSearchParams): Promise<StatisticsPayload> {
-    const stored = await event(id);
-    const asked = accepted(parseStatisticsQuery(query));
+  async function statistics(db: Queryable, id: string, asked: StatisticsQuery): Promise<StatisticsPayload> {
+    const stored = await event(db, id);
     const at = asked.now ?? clock();
     const closingThreshold = asked.closingThreshold ?? DEFAULT_CLOSING_THRESHOLD_DAYS;
-    // Core checks the request (a threshold of 0…30 whole days); PostgreSQL computes the answer.
-    checked(() => daysRemaining(webinarEvent(stored), at, closingThreshold), 'invalid-request');
-    const [row, found] = await Promise.all([statisticsRow(pool, stored, at, closingThreshold), diagnostics(stored)]);
-    return { ...row, reportedThrough: stored.reportedThrough, diagnostics: found };
+    // Core checks the request (a threshold of 0…30 whole days, a clock in the years 1000–9999).
+    const row = checked(() => statisticsOf(stored, at, closingThreshold), 'invalid-request');
+    return { ...row, reportedThrough: stored.reportedThrough, diagnostics: await diagnostics(db, stored) };
   }
 
-  async function audienceCount(id: string, request: IncomingMessage): Promise<AudienceCountPayload> {
-    const stored = await event(id);
-    const asked = accepted(parseAudienceCountRequest(request.headers['content-type'], await readBody(request)));
+  async function audienceCount(db: Queryable, id: string, asked: AudienceCountQuery): Promise<AudienceCountPayload> {
+    const stored = await event(db, id);
     const at = asked.now ?? clock();
+    const webinar = webinarEvent(stored);
     // Core's check of the clock (the years 1000–9999), as the mock backend's count makes it.
-    checked(() => daysRemaining(webinarEvent(stored), at), 'invalid-request');
+    checked(() => daysRemaining(webinar, at), 'invalid-request');
     const { criteria } = asked;
-    const counts = await audienceCounts(pool, stored, at, compileCriteria(criteria, AUDIENCE_FIRST_PARAMETER));
+    // "Today", its week and month come from the clock, by core's calendar: plain dates for SQL.
+    const counts = await audienceCounts(db, stored, compileCriteria(criteria, onDemandWindow(webinar), stored.timeZone, at));
     return { count: criteria.kind === 'has-not-attended' ? counts.registrants - counts.attended : counts.attended };
   }
 
-  /** What runs each route of the contract. */
-  const routes = {
-    event: async (id: string) => webinarEvent(await event(id)),
-    attendance: (id: string, url: URL) => attendance(id, url.searchParams),
-    summary: (id: string, url: URL) => summary(id, url.searchParams),
-    statistics: (id: string, url: URL) => statistics(id, url.searchParams),
-    audienceCount: (id: string, _url: URL, request: IncomingMessage) => audienceCount(id, request),
-  } satisfies Record<RouteName, (id: string, url: URL, request: IncomingMessage) => Promise<unknown>>;
+  /** Reads and checks what a route needs from the request: no database yet. */
+  async function prepare(name: RouteName, url: URL, request: IncomingMessage): Promise<Prepared> {
+    switch (name) {
+      case 'event': return { route: name };
+      case 'attendance': return { route: name, cursor: accepted(parseCursor(url.searchParams.get('cursor'))) };
+      case 'summary': return { route: name, range: accepted(parseSummaryQuery(url.searchParams)) };
+      case 'statistics': return { route: name, query: accepted(parseStatisticsQuery(url.searchParams)) };
+      case 'audienceCount': return { route: name, query: accepted(parseAudienceCountRequest(request.headers['content-type'], await readBody(request))) };
+    }
+  }
+
+  /** Answers a prepared request with one connection. */
+  function answer(db: Queryable, id: string, prepared: Prepared): Promise<unknown> {
+    switch (prepared.route) {
+      case 'event': return event(db, id).then(webinarEvent);
+      case 'attendance': return attendance(db, id, prepared.cursor);
+      case 'summary': return summary(db, id, prepared.range);
+      case 'statistics': return statistics(db, id, prepared.query);
+      case 'audienceCount': return audienceCount(db, id, prepared.query);
+    }
+  }
 
   function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const text = JSON.stringify(body);
@@ -226,12 +279,17 @@ export function createHandler(options: AppOptions): (request: IncomingMessage, r
     response.end(text);
   }
 
-  function sendProblem(response: ServerResponse, answer: Problem, headers: Record<string, string>): void {
-    send(response, answer.status, errorBody(answer), headers);
+  function sendProblem(response: ServerResponse, answered: Problem, headers: Record<string, string>): void {
+    send(response, answered.status, errorBody(answered), headers);
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const cors: Record<string, string> = options.corsOrigin === undefined ? {} : { 'access-control-allow-origin': options.corsOrigin, vary: 'origin' };
+    // Aborts when the client goes away before the answer is sent: the statement is cancelled.
+    const gone = new AbortController();
+    response.once('close', () => {
+      if (!response.writableFinished) gone.abort(new ClientGoneError('The client went away.'));
+    });
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const method = request.method ?? 'GET';
@@ -243,18 +301,30 @@ export function createHandler(options: AppOptions): (request: IncomingMessage, r
         throw new Refusal(problem('invalid-request', 'The path is not valid percent-encoded UTF-8.'));
       }
       const found = matchRoute(segments);
-      if (found === undefined) throw new Refusal(problem('not-found', `No route ${method} ${url.pathname}.`));
-      const allow = found.route.method;
-      if (method === 'OPTIONS' && options.corsOrigin !== undefined) {
+      const allow = found?.route.method;
+      // A CORS preflight carries no credentials: it is answered without them.
+      if (method === 'OPTIONS' && options.corsOrigin !== undefined && allow !== undefined) {
         response.writeHead(204, { ...cors, 'access-control-allow-methods': allow, 'access-control-allow-headers': 'authorization, content-type', 'access-control-max-age': '600' });
         response.end();
         return;
       }
+      if (tokens !== undefined) checkBearer(request.headers.authorization, tokens);
+      if (found === undefined || allow === undefined) throw new Refusal(problem('not-found', `No route ${method} ${url.pathname}.`));
       if (method !== allow) throw new Refusal(problem('method-not-allowed', `${method} is not allowed here; use ${allow}.`), { allow });
-      send(response, 200, await routes[found.name](found.eventId, url, request), cors);
+      if (found.name === 'attendance' && !serveAttendance) {
+        throw new Refusal(problem('forbidden', 'This server does not serve attendance (push-down only): ask for the summary, the statistics or an audience count.'));
+      }
+      const prepared = await prepare(found.name, url, request);
+      const body = await sessions.run(gone.signal, (db) => answer(db, found.eventId, prepared));
+      send(response, 200, body, cors);
     } catch (error) {
       if (error instanceof Refusal) return sendProblem(response, error.problem, { ...cors, ...error.headers });
-      if (isUnavailable(error)) return sendProblem(response, problem('unavailable', 'The database is not available right now.'), { ...cors, 'retry-after': '1' });
+      if (error instanceof ClientGoneError || gone.signal.aborted) {
+        response.destroy();
+        return;
+      }
+      if (error instanceof ServerBusyError) return sendProblem(response, problem('unavailable', 'The server is busy; try again in a moment.'), { ...cors, 'retry-after': '1' });
+      if (error instanceof DatabaseUnavailableError) return sendProblem(response, problem('unavailable', 'The database is not available right now.'), { ...cors, 'retry-after': '1' });
       if ((error as { code?: unknown } | null)?.code === '57014') return sendProblem(response, problem('timeout', 'The database did not answer in time.'), cors);
       logError(error);
       sendProblem(response, problem('internal', 'Something went wrong on the server.'), cors);

@@ -21,6 +21,17 @@ export interface Cluster {
   dir: string;
   /** Stops postgres and deletes the directory. Safe to call twice. */
   stop(): void;
+  /**
+   * Stops the server, keeping the directory: `fast` as an administrator would (sessions are told
+   * and ended: SQLSTATE 57P01), `immediate` as a crash does (connections just drop).
+   */
+  halt(mode: 'fast' | 'immediate'): void;
+  /** Starts the server again, on the same port. */
+  restart(): void;
+  /** Suspends (SIGSTOP) every process of the server: connections are accepted by the kernel but never answered. */
+  freeze(): void;
+  /** Resumes (SIGCONT) a frozen server. */
+  thaw(): void;
 }
 
 export interface ClusterOptions {
@@ -118,9 +129,40 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   if (as.uid !== undefined && as.gid !== undefined) chownSync(dir, as.uid, as.gid);
   let stopped = false;
   let watchdog: ReturnType<typeof spawn> | undefined;
+  /** The postmaster and its children (Linux: read from /proc). */
+  const serverProcesses = (): number[] => {
+    const pidFile = join(data, 'postmaster.pid');
+    if (!existsSync(pidFile)) return [];
+    const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (!Number.isInteger(postmaster) || postmaster <= 0) return [];
+    const children = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .filter((name) => {
+        try {
+          // "pid (comm) state ppid …": the command may hold spaces, so read after its closing parenthesis.
+          const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+    return [postmaster, ...children];
+  };
+  const signal = (name: NodeJS.Signals) => {
+    for (const pid of serverProcesses()) {
+      try {
+        process.kill(pid, name);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  };
   const stop = () => {
     if (stopped) return;
     stopped = true;
+    // A frozen server would never act on the stop signal.
+    signal('SIGCONT');
     if (existsSync(join(data, 'postmaster.pid'))) {
       const [file, args] = as.wrap(join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'immediate', '-w', '-t', '30']);
       spawnSync(file, args, { stdio: 'ignore', timeout: 60_000 });
@@ -140,7 +182,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     // The watchdog: when this process is gone, stop the cluster and remove its directory.
     const [stopFile, stopArgs] = as.wrap(join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'immediate', '-w', '-t', '30']);
     const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-    const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${[stopFile, ...stopArgs].map(quote).join(' ')} >/dev/null 2>&1; rm -rf ${quote(dir)}`;
+    const pidFile = quote(join(data, 'postmaster.pid'));
+    // Resume a frozen server first (its postmaster and children), or it would never stop.
+    const thaw = `if [ -f ${pidFile} ]; then p=$(head -n 1 ${pidFile}); kill -CONT "$p" $(ps -o pid= --ppid "$p" 2>/dev/null) 2>/dev/null; fi`;
+    const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${thaw}; ${[stopFile, ...stopArgs].map(quote).join(' ')} >/dev/null 2>&1; rm -rf ${quote(dir)}`;
     watchdog = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
     watchdog.unref();
     const settings: Record<string, string> = {
@@ -155,10 +200,20 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
       const serverOptions = [`-p ${port}`, ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`)].join(' ');
+      const start = () => run(as, join(bin, 'pg_ctl'), ['start', '-D', data, '-l', join(dir, 'postgres.log'), '-w', '-t', '60', '-o', serverOptions]);
       try {
         log(`starting postgres on 127.0.0.1:${port}`);
-        run(as, join(bin, 'pg_ctl'), ['start', '-D', data, '-l', join(dir, 'postgres.log'), '-w', '-t', '60', '-o', serverOptions]);
-        return { url: `postgresql://postgres@127.0.0.1:${port}/postgres`, port, dir, stop };
+        start();
+        return {
+          url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+          port,
+          dir,
+          stop,
+          halt: (mode) => run(as, join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', mode, '-w', '-t', '60']),
+          restart: start,
+          freeze: () => signal('SIGSTOP'),
+          thaw: () => signal('SIGCONT'),
+        };
       } catch (error) {
         // Someone took the port between our look and postgres' bind: try another.
         const logText = existsSync(join(dir, 'postgres.log')) ? readFileSync(join(dir, 'postgres.log'), 'utf8') : '';

@@ -1,101 +1,165 @@
 /*
- * Audience criteria compiled to parameterized SQL. Only criteria that core's validateCriteria
- * returned get here; every operator maps to a fixed piece of SQL text, and every value the user
- * chose (dates, day counts, minutes) travels as a bind parameter — nothing from the input is
- * ever spliced into the statement.
+ * Audience criteria compiled for the aggregates. Only criteria that core's validateCriteria
+ * returned get here. Everything that depends on the clock or the calendar is decided in Node,
+ * with core's calendar, from the request's `now`: "today" in the event's zone, the Monday of its
+ * ISO week, its month — a Watch Date becomes a span of days (plain dates), clipped to the
+ * window's days (the only days activity can have). A Watch Duration becomes a test of one day's
+ * whole milliseconds against whole minutes × 60 000, exactly core's comparison of minutes (see
+ * below). Every value travels as a bind parameter: nothing from the input is spliced into SQL.
  *
- * The predicates are over one daily on-demand activity `a` (`a.day date`, `a.minutes float8`, the
- * day's total) and the clock `clock` (`clock.today date`: `now`'s day in the event's zone),
- * mirroring core's compileCriteria: a lead matches when ONE activity satisfies ALL constraints
- * together. The Watch Date test needs only the day, so it can filter views before they are
- * summed per day; the Watch Duration test needs the day's total.
+ * As in core's compileCriteria, a lead matches when ONE daily activity satisfies ALL constraints.
  */
-import type { AttendanceCriteria, TimeFrame, WatchDateConstraint, WatchDurationConstraint } from '../src/core/index.ts';
+import {
+  addDays,
+  type AttendanceCriteria,
+  type CalendarDay,
+  calendarDayOf,
+  daysBetween,
+  isoWeekday,
+  minutesToMilliseconds,
+  monthOf,
+  type OnDemandWindow,
+  type TimeFrame,
+  type WatchDateConstraint,
+  type WatchDurationConstraint,
+  type WatchDurationOperator,
+} from '../src/core/index.ts';
+// Core's own rules, from their modules: not (yet) in the public ./core entry, whose bundle size is budgeted.
+
+/** Days `from` … `to` (inclusive) inside the window, except one day when `except` is given; `from > to` is no day. */
+export interface DaySpan {
+  from: CalendarDay;
+  to: CalendarDay;
+  except: CalendarDay | null;
+}
+
+/** A Watch Duration as a test of a day's whole milliseconds: `low` (and `high` for between). */
+export interface DurationTest {
+  operator: WatchDurationOperator;
+  low: number;
+  high: number;
+}
 
 export interface CompiledCriteria {
   /** Live attendance (status Attended) matches: Event Mode live or unset. */
   live: boolean;
   /** On-demand activity can match: Event Mode on-demand or unset. */
   onDemand: boolean;
-  /** The Watch Date test, a SQL boolean over `a.day` and `clock.today`; `true` without one. */
-  watchDate: string;
-  /** The Watch Duration test, a SQL boolean over `a.minutes`; undefined without one. */
-  watchDuration: string | undefined;
-  /** Values of the placeholders `$firstParameter`, `$firstParameter + 1`, … used in the tests. */
-  parameters: string[];
+  /** The Watch Date's days; `null` without one, or when it holds every day of the window. */
+  days: DaySpan | null;
+  /** The Watch Duration; `undefined` without one. */
+  duration: DurationTest | undefined;
 }
 
-// Monday of today's ISO week; date_trunc on a timestamp WITHOUT zone, so no session zone applies.
-const MONDAY = "date_trunc('week', clock.today::timestamp)::date";
-const MONTH_START = "date_trunc('month', clock.today::timestamp)::date";
+/**
+ * A day total of milliseconds can never reach this (2^53: beyond it sums would not be exact in
+ * core either). Larger limits are clipped to it so they stay integers PostgreSQL's bigint holds.
+ */
+const NO_DAY_REACHES = 2 ** 53;
 
-/** Inclusive [from, to] of a named time frame, as SQL date expressions over `clock.today`. */
-const TIME_FRAME_SQL: Readonly<Record<TimeFrame, readonly [string, string]>> = {
-  today: ['clock.today', 'clock.today'],
-  yesterday: ['clock.today - 1', 'clock.today - 1'],
-  'this-week': [MONDAY, `${MONDAY} + 6`],
-  'last-week': [`${MONDAY} - 7`, `${MONDAY} - 1`],
-  'this-month': [MONTH_START, `(${MONTH_START} + interval '1 month')::date - 1`],
-  'last-month': [`(${MONTH_START} - interval '1 month')::date`, `${MONTH_START} - 1`],
-};
-
-/** Adds a bind parameter and returns its placeholder. */
-type Bind = (value: string) => string;
-
-function watchDateSql(constraint: WatchDateConstraint, bind: Bind): string {
-  switch (constraint.operator) {
-    case 'is': return `a.day = ${bind(constraint.date)}::date`;
-    case 'is-not': return `a.day <> ${bind(constraint.date)}::date`;
-    case 'before': return `a.day < ${bind(constraint.date)}::date`;
-    case 'after': return `a.day > ${bind(constraint.date)}::date`;
-    case 'on-or-before': return `a.day <= ${bind(constraint.date)}::date`;
-    case 'on-or-after': return `a.day >= ${bind(constraint.date)}::date`;
-    case 'between': return `a.day BETWEEN ${bind(constraint.date)}::date AND ${bind(constraint.to)}::date`;
-    // Today and the N − 1 days before it. Counted in whole days (date − date is an integer), so a
-    // huge N cannot overflow a date.
-    case 'in-past': return `(clock.today - a.day) BETWEEN 0 AND ${bind(String(constraint.days))}::numeric - 1`;
-    case 'in-time-frame': {
-      const [from, to] = TIME_FRAME_SQL[constraint.frame];
-      return `a.day BETWEEN ${from} AND ${to}`;
-    }
-  }
+/** Whole minutes as the milliseconds a day's total is compared with. */
+function limit(minutes: number): number {
+  return Math.min(minutesToMilliseconds(minutes), NO_DAY_REACHES);
 }
 
-function watchDurationSql(constraint: WatchDurationConstraint, bind: Bind): string {
-  // Minutes of the day's activity (a float8 sum) against whole minutes, compared as float8 like core's JS numbers.
-  const limit = () => `${bind(String(constraint.minutes))}::float8`;
-  switch (constraint.operator) {
-    case 'is': return `a.minutes = ${limit()}`;
-    case 'is-not': return `a.minutes <> ${limit()}`;
-    case 'greater-than': return `a.minutes > ${limit()}`;
-    case 'less-than': return `a.minutes < ${limit()}`;
-    case 'at-least': return `a.minutes >= ${limit()}`;
-    case 'at-most': return `a.minutes <= ${limit()}`;
-    case 'between': return `a.minutes BETWEEN ${limit()} AND ${bind(String(constraint.to))}::float8`;
+/**
+ * Core compares a day's minutes, `ms / 60 000` rounded to a double, with whole minutes `m`; here
+ * the integers `ms` and `m × 60 000` are compared. The two agree for every operator: the division
+ * is exact when `ms` is a multiple of 60 000, and otherwise lands at least 1/60 000 of a minute
+ * away from any whole number — far more than a double's rounding error at these magnitudes.
+ */
+function durationTest(constraint: WatchDurationConstraint): DurationTest {
+  const low = limit(constraint.minutes);
+  return { operator: constraint.operator, low, high: constraint.operator === 'between' ? limit(constraint.to) : low };
+}
+
+/** First and last day of a named time frame around `today`; weeks start on Monday (ISO 8601). */
+function timeFrame(frame: TimeFrame, today: CalendarDay): [CalendarDay, CalendarDay] {
+  const monday = addDays(today, 1 - isoWeekday(today));
+  switch (frame) {
+    case 'today': return [today, today];
+    case 'yesterday': return [addDays(today, -1), addDays(today, -1)];
+    case 'this-week': return [monday, addDays(monday, 6)];
+    case 'last-week': return [addDays(monday, -7), addDays(monday, -1)];
+    case 'this-month': return monthOf(today);
+    case 'last-month': return monthOf(addDays(monthOf(today)[0], -1));
   }
 }
 
 /**
- * Compiles VALID criteria (from core's validateCriteria) to SQL tests with placeholders
- * numbered from `firstParameter`.
+ * The days a Watch Date holds, as offsets from the window's first day (`null`: unbounded on that
+ * side), computed without stepping outside the calendar: a day given in the criteria may be far
+ * from the window (year 9999), and "in past N days" may reach back further than any calendar.
+ */
+function watchDateOffsets(constraint: WatchDateConstraint, window: OnDemandWindow, today: CalendarDay): { from: number | null; to: number | null; except: number | null } {
+  const offset = (day: CalendarDay) => daysBetween(window.firstDay, day);
+  switch (constraint.operator) {
+    case 'is': return { from: offset(constraint.date), to: offset(constraint.date), except: null };
+    case 'is-not': return { from: null, to: null, except: offset(constraint.date) };
+    case 'before': return { from: null, to: offset(constraint.date) - 1, except: null };
+    case 'after': return { from: offset(constraint.date) + 1, to: null, except: null };
+    case 'on-or-before': return { from: null, to: offset(constraint.date), except: null };
+    case 'on-or-after': return { from: offset(constraint.date), to: null, except: null };
+    case 'between': return { from: offset(constraint.date), to: offset(constraint.to), except: null };
+    // Today and the N − 1 days before it.
+    case 'in-past': return { from: offset(today) - (constraint.days - 1), to: offset(today), except: null };
+    case 'in-time-frame': {
+      const [first, last] = timeFrame(constraint.frame, today);
+      return { from: offset(first), to: offset(last), except: null };
+    }
+  }
+}
+
+/** The Watch Date's days clipped to the window's; `null` when that is every day of the window. */
+function watchDateSpan(constraint: WatchDateConstraint, window: OnDemandWindow, today: CalendarDay): DaySpan | null {
+  const lastOffset = daysBetween(window.firstDay, window.lastDay);
+  const { from, to, except } = watchDateOffsets(constraint, window, today);
+  const first = Math.max(0, from ?? 0);
+  const last = Math.min(lastOffset, to ?? lastOffset);
+  const inside = except !== null && except >= 0 && except <= lastOffset ? except : null;
+  if (first === 0 && last === lastOffset && inside === null) return null;
+  if (first > last) return { from: window.lastDay, to: window.firstDay, except: null };
+  return { from: addDays(window.firstDay, first), to: addDays(window.firstDay, last), except: inside === null ? null : addDays(window.firstDay, inside) };
+}
+
+/**
+ * Compiles VALID criteria (from core's validateCriteria) for one clock: "today" is `now`'s day in
+ * the event's zone.
  *
  * @example
- * compileCriteria({ version: 1, kind: 'has-attended', eventMode: 'on-demand', watchDuration: { operator: 'at-least', minutes: 10 } }, 5)
- * // { live: false, onDemand: true, watchDate: 'true', watchDuration: 'a.minutes >= $5::float8', parameters: ['10'] }
+ * compileCriteria({ version: 1, kind: 'has-attended', eventMode: 'on-demand', watchDuration: { operator: 'at-least', minutes: 10 } }, window, 'Europe/Amsterdam', now)
+ * // { live: false, onDemand: true, days: null, duration: { operator: 'at-least', low: 600000, high: 600000 } }
  */
-export function compileCriteria(criteria: AttendanceCriteria, firstParameter: number): CompiledCriteria {
-  const parameters: string[] = [];
-  const bind: Bind = (value) => {
-    parameters.push(value);
-    return `$${firstParameter + parameters.length - 1}`;
-  };
-  const { eventMode } = criteria;
+export function compileCriteria(criteria: AttendanceCriteria, window: OnDemandWindow, timeZone: string, now: Date): CompiledCriteria {
+  const { eventMode, watchDate, watchDuration } = criteria;
   return {
     // Watch constraints exist only with Event Mode on-demand (validated), so they never apply to live attendance.
     live: eventMode !== 'on-demand',
     onDemand: eventMode !== 'live',
-    watchDate: criteria.watchDate === undefined ? 'true' : watchDateSql(criteria.watchDate, bind),
-    watchDuration: criteria.watchDuration === undefined ? undefined : watchDurationSql(criteria.watchDuration, bind),
-    parameters,
+    days: watchDate === undefined ? null : watchDateSpan(watchDate, window, calendarDayOf(now, timeZone)),
+    duration: watchDuration === undefined ? undefined : durationTest(watchDuration),
   };
+}
+
+/** Adds a bind parameter and returns its placeholder. */
+export type Bind = (value: string | number | null) => string;
+
+/** The Watch Duration as SQL over the bigint `column`, values bound. */
+export function durationSql(test: DurationTest, column: string, bind: Bind): string {
+  const low = () => `${bind(test.low)}::bigint`;
+  switch (test.operator) {
+    case 'is': return `${column} = ${low()}`;
+    case 'is-not': return `${column} <> ${low()}`;
+    case 'greater-than': return `${column} > ${low()}`;
+    case 'less-than': return `${column} < ${low()}`;
+    case 'at-least': return `${column} >= ${low()}`;
+    case 'at-most': return `${column} <= ${low()}`;
+    case 'between': return `${column} BETWEEN ${low()} AND ${bind(test.high)}::bigint`;
+  }
+}
+
+/** The Watch Date as SQL over the date `column`, values bound. */
+export function daysSql(span: DaySpan, column: string, bind: Bind): string {
+  const between = `${column} BETWEEN ${bind(span.from)}::date AND ${bind(span.to)}::date`;
+  return span.except === null ? between : `${between} AND ${column} <> ${bind(span.except)}::date`;
 }

@@ -1,29 +1,41 @@
 /*
  * The loader: writes an event and its attendance (as the video platform exported it, bad records
- * included) into the database, replacing what was stored for that event, in one transaction.
- *
- * Why multi-row INSERT … SELECT FROM unnest($arrays) and not COPY: `pg` alone cannot stream
- * COPY … FROM STDIN (that needs the extra pg-copy-streams package); one INSERT per batch of
- * 20 000 rows with one array parameter per column is a single round trip and a single plan, runs
- * at a few hundred thousand rows a second here (see `npm run db:seed -- --scenario huge`), is
- * fully parameterized, and needs no second dependency.
+ * included) into the database, replacing what was stored for that event, and builds the
+ * aggregates the push-down routes answer from (server/aggregate.ts) — all in one transaction.
+ * `appendDailyReport` adds one daily report (the day's views, the new reportedThrough) to a
+ * stored event and updates the aggregates by what it touches, without reloading.
  *
  * Every record is read the way core reads it — with core's own functions — so the typed columns
  * mean exactly what core would compute: `lead_id` (readLeadId), `status` (normalizeStatus, NULL
- * when unknown), `viewed_at` (parseInstant, NULL when unparsable). Records whose fields have the
- * wrong JSON type are refused, as the REST adapter refuses them on the wire: they are another
- * schema, not bad records.
+ * when unknown), `viewed_at` (parseInstant, NULL when unparsable), and, computed here once and
+ * never again: a view's `day` in the event's zone (core's createDayInZone: Node's Intl, not the
+ * database's time zone data) and its `milliseconds` (core's minutesToMilliseconds). Records whose
+ * fields have the wrong JSON type are refused, as the REST adapter refuses them on the wire: they
+ * are another schema, not bad records.
+ *
+ * Why multi-row INSERT … SELECT FROM unnest($arrays) and not COPY: `pg` alone cannot stream
+ * COPY … FROM STDIN (that needs the extra pg-copy-streams package); one INSERT per batch of
+ * 20 000 rows with one array parameter per column is a single round trip and a single plan, is
+ * fully parameterized, and needs no second dependency.
  */
 import {
+  type Attendance,
+  type CalendarDay,
+  type CheckedEvent,
   checkWebinarEvent,
+  createDayInZone,
   isCalendarDay,
   isRecord,
+  MAX_VIEW_MINUTES,
+  minutesToMilliseconds,
   normalizeStatus,
   parseInstant,
   readLeadId,
-  type Attendance,
+  type View,
   type WebinarEvent,
 } from '../src/core/index.ts';
+// Core's own rules, from their modules: not (yet) in the public ./core entry, whose bundle size is budgeted.
+import { addToAggregates, buildAggregates } from './aggregate.ts';
 import { inTransaction, type Pool, type PoolClient } from './db.ts';
 
 /** The input to load is structurally wrong; `field` names it (`views[3].minutes`). */
@@ -97,6 +109,8 @@ interface ViewColumns {
   viewedAtText: (string | null)[];
   minutes: (number | null)[];
   malformed: (string | null)[];
+  day: (CalendarDay | null)[];
+  milliseconds: (number | null)[];
 }
 
 function registrantColumns(records: readonly unknown[]): RegistrantColumns {
@@ -145,12 +159,16 @@ function canonicalInstant(time: number): string | null {
   return /^\d{4}-/.test(iso) ? iso : null;
 }
 
-function viewColumns(records: readonly unknown[]): ViewColumns {
-  const columns: ViewColumns = { ord: [], leadId: [], leadIdGiven: [], viewedAt: [], viewedAtText: [], minutes: [], malformed: [] };
+/**
+ * The view records as columns, positions from `firstOrd`; `dayOf` is core's day of an instant in
+ * the event's zone.
+ */
+function viewColumns(records: readonly unknown[], dayOf: (instant: number) => CalendarDay, firstOrd = 0): ViewColumns {
+  const columns: ViewColumns = { ord: [], leadId: [], leadIdGiven: [], viewedAt: [], viewedAtText: [], minutes: [], malformed: [], day: [], milliseconds: [] };
   for (let index = 0; index < records.length; index++) {
     const record = records[index];
     const at = `views[${index}]`;
-    columns.ord.push(index);
+    columns.ord.push(firstOrd + index);
     if (!isRecord(record)) {
       columns.leadId.push(null);
       columns.leadIdGiven.push(null);
@@ -158,6 +176,8 @@ function viewColumns(records: readonly unknown[]): ViewColumns {
       columns.viewedAtText.push(null);
       columns.minutes.push(null);
       columns.malformed.push(malformedJson(record));
+      columns.day.push(null);
+      columns.milliseconds.push(null);
       continue;
     }
     checkLeadIdType(record.leadId, `${at}.leadId`);
@@ -174,6 +194,10 @@ function viewColumns(records: readonly unknown[]): ViewColumns {
     columns.viewedAtText.push(canonical !== null && canonical === record.viewedAt ? null : record.viewedAt);
     columns.minutes.push(record.minutes);
     columns.malformed.push(null);
+    // Computed once, by core: the day in the event's zone, and the minutes as whole milliseconds
+    // when they are a valid duration (0 … MAX_VIEW_MINUTES); other minutes are diagnosed.
+    columns.day.push(time === null ? null : dayOf(time));
+    columns.milliseconds.push(record.minutes >= 0 && record.minutes <= MAX_VIEW_MINUTES ? minutesToMilliseconds(record.minutes) : null);
   }
   return columns;
 }
@@ -207,8 +231,8 @@ async function insertViews(client: PoolClient, eventId: string, columns: ViewCol
   for (let from = 0; from < columns.ord.length; from += batchSize) {
     const to = Math.min(columns.ord.length, from + batchSize);
     await client.query(
-      `INSERT INTO odw.views (event_id, ord, lead_id, lead_id_given, viewed_at, viewed_at_text, minutes, malformed)
-       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::float8[], $8::jsonb[])`,
+      `INSERT INTO odw.views (event_id, ord, lead_id, lead_id_given, viewed_at, viewed_at_text, minutes, malformed, day, milliseconds)
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::float8[], $8::jsonb[], $9::date[], $10::bigint[])`,
       [
         eventId,
         slice(columns.ord, from, to),
@@ -218,15 +242,30 @@ async function insertViews(client: PoolClient, eventId: string, columns: ViewCol
         slice(columns.viewedAtText, from, to),
         slice(columns.minutes, from, to),
         slice(columns.malformed, from, to),
+        slice(columns.day, from, to),
+        slice(columns.milliseconds, from, to),
       ],
     );
   }
 }
 
+/** The tables a load fills: the planner's statistics of all of them are refreshed after. */
+const TABLES = 'odw.events, odw.registrants, odw.views, odw.leads, odw.daily_activity, odw.event_days, odw.day_pairs, odw.event_totals, odw.diagnostics';
+
 /**
- * Stores an event with its attendance, replacing the event if it exists (one transaction: readers
- * see the old data or the new, never a mix). Throws `LoadError` naming the field for structurally
- * wrong input, and core's `InvalidInputError` for an invalid event.
+ * Starts a load or append of one event: one writer per event at a time (a second waits), and no
+ * statement timeout — the server's pool may have a short one, and a million rows take seconds.
+ */
+async function lockEvent(client: PoolClient, eventId: string): Promise<void> {
+  await client.query('SET LOCAL statement_timeout = 0');
+  await client.query("SELECT pg_advisory_xact_lock(hashtextextended('odw-event:' || $1, 0))", [eventId]);
+}
+
+/**
+ * Stores an event with its attendance, replacing the event if it exists, and builds its
+ * aggregates — one transaction: readers see the old data or the new, never a mix. Throws
+ * `LoadError` naming the field for structurally wrong input, and core's `InvalidInputError` for
+ * an invalid event.
  *
  * @example
  * await loadWebinar(pool, { event, attendance: generated.attendanceAt(now) });
@@ -240,25 +279,121 @@ export async function loadWebinar(pool: Pool, input: LoadInput, options: LoadOpt
   if (!Array.isArray(attendance.views)) throw new LoadError('attendance.views', 'must be an array.');
   if (!isCalendarDay(attendance.reportedThrough)) throw new LoadError('attendance.reportedThrough', `must be a day YYYY-MM-DD, got ${JSON.stringify(attendance.reportedThrough)}.`);
   const registrants = registrantColumns(attendance.registrants);
-  const views = viewColumns(attendance.views);
+  const views = viewColumns(attendance.views, createDayInZone(checked.timeZone));
   const batchSize = options.batchSize ?? 20_000;
+  const event = storedForm(checked);
   await inTransaction(pool, async (client) => {
-    // Intl and PostgreSQL each carry a time zone database: the event's zone must be in both.
-    const zone = await client.query('SELECT 1 FROM pg_timezone_names WHERE name = $1', [checked.timeZone]);
-    if (zone.rowCount === 0) throw new LoadError('event.timeZone', `PostgreSQL does not know the time zone ${JSON.stringify(checked.timeZone)}.`);
-    await client.query('DELETE FROM odw.events WHERE id = $1', [checked.id]);
-    await client.query(
-      'INSERT INTO odw.events (id, name, starts_at, ends_at, time_zone, reported_through) VALUES ($1, $2, $3, $4, $5, $6)',
-      [checked.id, checked.name, new Date(checked.startsAt).toISOString(), new Date(checked.endsAt).toISOString(), checked.timeZone, attendance.reportedThrough],
+    await lockEvent(client, event.id);
+    await client.query('DELETE FROM odw.events WHERE id = $1', [event.id]);
+    const inserted = await client.query<{ key: number }>(
+      'INSERT INTO odw.events (id, name, starts_at, ends_at, time_zone, reported_through) VALUES ($1, $2, $3, $4, $5, $6) RETURNING key',
+      [event.id, event.name, event.startsAt, event.endsAt, event.timeZone, attendance.reportedThrough],
     );
-    await insertRegistrants(client, checked.id, registrants, batchSize);
-    await insertViews(client, checked.id, views, batchSize);
+    await insertRegistrants(client, event.id, registrants, batchSize);
+    await insertViews(client, event.id, views, batchSize);
+    await buildAggregates(client, { key: (inserted.rows[0] as { key: number }).key, event, reportedThrough: attendance.reportedThrough });
   });
-  if (options.analyze ?? true) await pool.query('ANALYZE odw.events, odw.registrants, odw.views');
-  return { eventId: checked.id, registrants: registrants.ord.length, views: views.ord.length, milliseconds: performance.now() - started };
+  if (options.analyze ?? true) await pool.query(`ANALYZE ${TABLES}`);
+  return { eventId: event.id, registrants: registrants.ord.length, views: views.ord.length, milliseconds: performance.now() - started };
+}
+
+/** The event as stored: instants in canonical UTC form. */
+function storedForm(event: CheckedEvent): WebinarEvent {
+  return { id: event.id, name: event.name, startsAt: new Date(event.startsAt).toISOString(), endsAt: new Date(event.endsAt).toISOString(), timeZone: event.timeZone };
+}
+
+/** One daily report of the video platform: the views it adds, and the day it is complete through. */
+export interface DailyReport {
+  /** The new `reportedThrough`: not before the stored one. */
+  reportedThrough: CalendarDay;
+  /** The report's views, in the kit's format; stored after the event's views, in this order. */
+  views: View[];
+}
+
+export interface AppendReport {
+  eventId: string;
+  views: number;
+  previousReportedThrough: CalendarDay;
+  reportedThrough: CalendarDay;
+  milliseconds: number;
+}
+
+/**
+ * Adds a daily report to a stored event: stores its views after the event's (so positions and
+ * diagnostics' indexes stay those of the joined export), moves `reportedThrough`, and updates the
+ * aggregates by what the report touches — views stored earlier whose day is now reported become
+ * counted. One transaction, like a load. Throws `LoadError` for an unknown event, a
+ * `reportedThrough` before the stored one, or views of the wrong JSON types.
+ *
+ * @example
+ * await appendDailyReport(pool, 'evt-42', { reportedThrough: '2026-03-25', views: reportOf25March });
+ */
+export async function appendDailyReport(pool: Pool, eventId: string, report: DailyReport): Promise<AppendReport> {
+  const started = performance.now();
+  if (!isRecord(report)) throw new LoadError('report', 'must be an object with views and reportedThrough.');
+  if (!Array.isArray(report.views)) throw new LoadError('report.views', 'must be an array.');
+  if (!isCalendarDay(report.reportedThrough)) throw new LoadError('report.reportedThrough', `must be a day YYYY-MM-DD, got ${JSON.stringify(report.reportedThrough)}.`);
+  return inTransaction(pool, async (client) => {
+    await lockEvent(client, eventId);
+    const { rows } = await client.query<{ key: number; id: string; name: string; starts_at: Date; ends_at: Date; time_zone: string; reported_through: string; views: number }>(
+      `SELECT e.key, e.id, e.name, e.starts_at, e.ends_at, e.time_zone, e.reported_through::text AS reported_through,
+              (SELECT coalesce(max(v.ord) + 1, 0) FROM odw.views v WHERE v.event_id = e.id) AS views
+       FROM odw.events e WHERE e.id = $1`,
+      [eventId],
+    );
+    const row = rows[0];
+    if (row === undefined) throw new LoadError('eventId', `there is no stored event ${JSON.stringify(eventId)}; load it first.`);
+    const previous = row.reported_through;
+    if (report.reportedThrough < previous) throw new LoadError('report.reportedThrough', `must not be before the stored reportedThrough ${previous}, got ${report.reportedThrough}.`);
+    const event: WebinarEvent = { id: row.id, name: row.name, startsAt: row.starts_at.toISOString(), endsAt: row.ends_at.toISOString(), timeZone: row.time_zone };
+    const checked = checkWebinarEvent(event);
+    const firstOrd = row.views;
+    const views = viewColumns(report.views, createDayInZone(checked.timeZone), firstOrd);
+    await client.query('UPDATE odw.events SET reported_through = $2 WHERE id = $1', [eventId, report.reportedThrough]);
+    await insertViews(client, eventId, views, 20_000);
+    await addToAggregates(client, { key: row.key, event, reportedThrough: report.reportedThrough }, firstOrd);
+    return { eventId, views: views.ord.length, previousReportedThrough: previous, reportedThrough: report.reportedThrough, milliseconds: performance.now() - started };
+  });
+}
+
+/**
+ * Reads an export file's text: JSON `{ "event": …, "attendance": … }` in the kit's format (what
+ * `GET …/events/{id}` and the joined `GET …/attendance` pages answer). Throws `LoadError` naming
+ * what is wrong; the event and the records are checked by `loadWebinar`.
+ *
+ * @example loadWebinar(pool, parseExport(readFileSync('export.json', 'utf8')))
+ */
+export function parseExport(text: string): LoadInput {
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new LoadError('file', `is not JSON: ${(error as Error).message}`);
+  }
+  if (!isRecord(value) || Array.isArray(value)) throw new LoadError('file', 'must hold one JSON object { "event": …, "attendance": … }.');
+  for (const field of ['event', 'attendance'] as const) {
+    if (!(field in value)) throw new LoadError(field, `is missing: the file must hold { "event": { id, name, startsAt, endsAt, timeZone }, "attendance": { registrants, views, reportedThrough } }.`);
+    if (!isRecord(value[field]) || Array.isArray(value[field])) throw new LoadError(field, `must be an object, got ${Array.isArray(value[field]) ? 'an array' : JSON.stringify(value[field])}.`);
+  }
+  return { event: value.event as WebinarEvent, attendance: value.attendance as Attendance };
+}
+
+/**
+ * Reads a daily report file's text: JSON `{ "reportedThrough": "YYYY-MM-DD", "views": [ … ] }`.
+ * Throws `LoadError` naming what is wrong; the views are checked by `appendDailyReport`.
+ */
+export function parseDailyReport(text: string): DailyReport {
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new LoadError('file', `is not JSON: ${(error as Error).message}`);
+  }
+  if (!isRecord(value) || Array.isArray(value)) throw new LoadError('file', 'must hold one JSON object { "reportedThrough": "YYYY-MM-DD", "views": [ … ] }.');
+  return value as unknown as DailyReport;
 }
 
 /** Refreshes the planner's statistics (and the visibility map, for index-only scans) after a big load. */
 export async function vacuumAnalyze(pool: Pool): Promise<void> {
-  await pool.query('VACUUM (ANALYZE) odw.events, odw.registrants, odw.views');
+  await pool.query(`VACUUM (ANALYZE) ${TABLES}`);
 }

@@ -1,210 +1,177 @@
 /*
- * The SQL of the REST contract. Every aggregate is computed by PostgreSQL with the exact rules
- * of docs/domain.md, the same rules core implements in JavaScript:
+ * The SQL of the REST contract's read path. The push-down routes read only the aggregates
+ * (server/aggregate.ts, maintained once per daily report), never the raw views:
  *
- *   kept      registrants that pass core's checks (a lead id, a known status), one per lead id,
- *             the furthest status kept (duplicates)                       → core analyzeAttendance
- *   counted   views with a date and minutes from 0 to MAX_VIEW_MINUTES, inside the window
- *             (endsAt, closesAt], on a day — AT TIME ZONE the event's zone — on or before
- *             reported_through                                            → core analyzeAttendance
- *   kept ⋈    only views of registered leads (step ≥ Registered's) count; a lead who attended
- *             live (Attended's step) is a rewatcher, every other one resolves to Attended On-Demand
- *   activity  one row per (lead, day): minutes summed                   → core foldIntoDailyActivity
+ *   summary      event_days over the range (≤ 32 rows) and day_pairs for unique people over it
+ *   statistics   event_totals (one row, read with the event); days remaining are core's clock rule
+ *   audience     event_totals for kind and Event Mode alone; day_pairs for a Watch Date alone;
+ *                lead_extremes for "at least / more / at most / less than N minutes" on any day;
+ *                daily_activity on the Watch Date's days otherwise
+ *   diagnostics  the stored facts, worded by core (server/diagnostics.ts)
  *
- * Summary, statistics and audience counts aggregate these; diagnostics (problemRows) classify the
- * records that `kept` and `counted` leave out, in core's order of checks.
- *
- * Every statement takes the event as parameters read just before ($1 id, $2 ends_at, $3 time
- * zone, $4 reported_through, $5 closes_at): the planner then knows the window's range and the
- * zone is a constant. The domain's numbers come from core as parameters too ($6 the longest
- * plausible view, $7 Registered's step), so no rule is spelled twice. Aggregation happens before
- * the join with `kept`, and per (lead, day) only where the answer needs days (the summary, a
- * Watch Duration test): grouping a million views by lead and day is the most expensive step.
+ * Minutes are whole milliseconds in the database; they become minutes here, in Node, with core's
+ * own conversion and arithmetic, so the answers are core's to the last bit. Days are plain dates:
+ * no statement asks PostgreSQL's time zone database anything.
  */
 import {
-  daysRemaining,
-  MAX_VIEW_MINUTES,
-  onDemandWindow,
-  PROGRAM_STATUS_STEPS,
   type CalendarDay,
+  type DailyVisitors,
+  daysFromTo,
+  daysRemaining,
+  millisecondsToMinutes,
   type OnDemandStatistics,
 } from '../src/core/index.ts';
-import type { CompiledCriteria } from './criteria-sql.ts';
-import type { Pool } from './db.ts';
+// Core's own rules, from their modules: not (yet) in the public ./core entry, whose bundle size is budgeted.
+import { daysSql, durationSql, type Bind, type CompiledCriteria, type DurationTest } from './criteria-sql.ts';
+import type { Queryable } from './db.ts';
 
-/** $1 = event id. Registrants core keeps, one per lead id, with the furthest status's step. */
-const KEPT = `
-  kept AS (
-    SELECT r.lead_id, max(s.step) AS step
-    FROM odw.registrants r
-    JOIN odw.program_statuses s ON s.status = r.status
-    WHERE r.event_id = $1 AND r.lead_id IS NOT NULL
-    GROUP BY r.lead_id
-  )`;
-
-/** $1 id, $2 ends_at, $3 time zone, $4 reported_through, $5 closes_at, $6 max view minutes: the views core counts, with their day. */
-const COUNTED = `
-  counted AS (
-    SELECT v.lead_id, (v.viewed_at AT TIME ZONE $3::text)::date AS day, v.minutes
-    FROM odw.views v
-    WHERE v.event_id = $1
-      AND v.viewed_at > $2::timestamptz AND v.viewed_at <= $5::timestamptz
-      AND v.minutes BETWEEN 0 AND $6::float8
-      AND (v.viewed_at AT TIME ZONE $3::text)::date <= $4::date
-  )`;
-
-/** The parameters $1 … $7 of every statement: the event, and core's rules as values. */
-function eventParameters(event: StoredEvent): unknown[] {
-  // Core's window, not a re-computed one: it ends a fixed number of absolute hours after endsAt.
-  const closesAt = onDemandWindow(event).closesAt.toISOString();
-  return [event.id, event.endsAt, event.timeZone, event.reportedThrough, closesAt, MAX_VIEW_MINUTES, PROGRAM_STATUS_STEPS.registered];
+/** What the statistics and audience counts need, kept per event (odw.event_totals). */
+export interface EventTotals {
+  /** Registrants core keeps: has-not-attended = registrants − has-attended. */
+  registrants: number;
+  /** Kept registrants with status Attended. */
+  liveAttendees: number;
+  visitors: number;
+  rewatchers: number;
+  noShowMilliseconds: number;
+  rewatchMilliseconds: number;
+  /** The middle per-visitor totals (the same one for an odd count); null without visitors. */
+  medianLowMilliseconds: number | null;
+  medianHighMilliseconds: number | null;
 }
 
 export interface StoredEvent {
+  /** odw.events.key: what the aggregates are keyed by. */
+  key: number;
   id: string;
   name: string;
   startsAt: string;
   endsAt: string;
   timeZone: string;
   reportedThrough: CalendarDay;
+  totals: EventTotals;
 }
 
-/** The event, or undefined when there is none with this id. */
-export async function findEvent(pool: Pool, eventId: string): Promise<StoredEvent | undefined> {
-  const { rows } = await pool.query<{ id: string; name: string; starts_at: Date; ends_at: Date; time_zone: string; reported_through: string }>(
-    'SELECT id, name, starts_at, ends_at, time_zone, reported_through::text AS reported_through FROM odw.events WHERE id = $1',
+/** int8 and numeric arrive as text (exact); every value here is an integer below 2^53. */
+function integer(value: string | number): number;
+function integer(value: string | number | null): number | null;
+function integer(value: string | number | null): number | null {
+  return value === null ? null : Number(value);
+}
+
+/** The event with its totals, or undefined when there is none with this id. */
+export async function findEvent(db: Queryable, eventId: string): Promise<StoredEvent | undefined> {
+  const { rows } = await db.query<{
+    key: number;
+    id: string;
+    name: string;
+    starts_at: Date;
+    ends_at: Date;
+    time_zone: string;
+    reported_through: string;
+    registrants: number;
+    live_attendees: number;
+    visitors: number;
+    rewatchers: number;
+    no_show_milliseconds: string;
+    rewatch_milliseconds: string;
+    median_low_milliseconds: string | null;
+    median_high_milliseconds: string | null;
+  }>(
+    `SELECT e.key, e.id, e.name, e.starts_at, e.ends_at, e.time_zone, e.reported_through::text AS reported_through,
+            t.registrants, t.live_attendees, t.visitors, t.rewatchers, t.no_show_milliseconds, t.rewatch_milliseconds,
+            t.median_low_milliseconds, t.median_high_milliseconds
+     FROM odw.events e JOIN odw.event_totals t ON t.event_key = e.key
+     WHERE e.id = $1`,
     [eventId],
   );
   const row = rows[0];
   if (row === undefined) return undefined;
   return {
+    key: row.key,
     id: row.id,
     name: row.name,
     startsAt: row.starts_at.toISOString(),
     endsAt: row.ends_at.toISOString(),
     timeZone: row.time_zone,
     reportedThrough: row.reported_through,
+    totals: {
+      registrants: row.registrants,
+      liveAttendees: row.live_attendees,
+      visitors: row.visitors,
+      rewatchers: row.rewatchers,
+      noShowMilliseconds: integer(row.no_show_milliseconds),
+      rewatchMilliseconds: integer(row.rewatch_milliseconds),
+      medianLowMilliseconds: integer(row.median_low_milliseconds),
+      medianHighMilliseconds: integer(row.median_high_milliseconds),
+    },
   };
 }
 
-export interface DayRow {
-  day: CalendarDay;
-  visitors: number | null;
-  rewatchers: number | null;
-  minutes: number | null;
-}
-
 export interface SummaryRows {
-  days: DayRow[];
+  days: DailyVisitors[];
   totalVisitors: number;
   totalRewatchers: number;
 }
 
-/** Per day of [from, to]: unique no-show visitors, unique rewatchers, minutes; null after reported_through. */
-export async function summaryRows(pool: Pool, event: StoredEvent, from: CalendarDay, to: CalendarDay): Promise<SummaryRows> {
-  const { rows } = await pool.query<DayRow & { total_visitors: number; total_rewatchers: number }>(
-    `WITH ${KEPT}, ${COUNTED},
-    activity AS (
-      SELECT c.lead_id, c.day, sum(c.minutes) AS minutes
-      FROM counted c
-      WHERE c.day BETWEEN $9::date AND $10::date
-      GROUP BY c.lead_id, c.day
-    ),
-    in_range AS (
-      SELECT a.lead_id, a.day, a.minutes, k.step = $8::int AS rewatch
-      FROM activity a JOIN kept k ON k.lead_id = a.lead_id
-      WHERE k.step >= $7::int
-    ),
-    per_day AS (
-      -- One activity per (lead, day): counting activities counts unique people per day.
-      SELECT r.day,
-             count(*) FILTER (WHERE NOT r.rewatch) AS visitors,
-             count(*) FILTER (WHERE r.rewatch) AS rewatchers,
-             sum(r.minutes) AS minutes
-      FROM in_range r
-      GROUP BY r.day
-    ),
-    people AS (
-      SELECT r.lead_id, bool_or(r.rewatch) AS rewatch FROM in_range r GROUP BY r.lead_id
-    ),
-    totals AS (
-      -- Unique people over the range: one who watched on three days counts once.
-      SELECT count(*) FILTER (WHERE NOT p.rewatch)::int AS total_visitors,
-             count(*) FILTER (WHERE p.rewatch)::int AS total_rewatchers
-      FROM people p
-    )
-    SELECT d.day::text AS day,
-           CASE WHEN d.day <= $4::date THEN coalesce(p.visitors, 0)::int END AS visitors,
-           CASE WHEN d.day <= $4::date THEN coalesce(p.rewatchers, 0)::int END AS rewatchers,
-           CASE WHEN d.day <= $4::date THEN coalesce(p.minutes, 0) END AS minutes,
-           t.total_visitors, t.total_rewatchers
-    FROM totals t
-    CROSS JOIN LATERAL (SELECT $9::date + offset_days AS day FROM generate_series(0, $10::date - $9::date) AS offset_days) d
-    LEFT JOIN per_day p ON p.day = d.day
-    ORDER BY d.day`,
-    [...eventParameters(event), PROGRAM_STATUS_STEPS.attended, from, to],
+/** People with activity in [from, to], by kind: one day_pairs row per person (see the schema). */
+async function peopleBetween(db: Queryable, key: number, from: CalendarDay, to: CalendarDay): Promise<{ visitors: number; rewatchers: number }> {
+  const { rows } = await db.query<{ rewatch: boolean; people: number }>(
+    `SELECT p.rewatch, sum(p.people)::int AS people
+     FROM odw.day_pairs p
+     WHERE p.event_key = $1 AND p.previous_day < $2::date AND p.day BETWEEN $2::date AND $3::date
+     GROUP BY p.rewatch`,
+    [key, from, to],
   );
+  return byKind(rows);
+}
+
+function byKind(rows: readonly { rewatch: boolean; people: number }[]): { visitors: number; rewatchers: number } {
   return {
-    days: rows.map(({ day, visitors, rewatchers, minutes }) => ({ day, visitors, rewatchers, minutes })),
-    totalVisitors: rows[0]?.total_visitors ?? 0,
-    totalRewatchers: rows[0]?.total_rewatchers ?? 0,
+    visitors: rows.find((row) => !row.rewatch)?.people ?? 0,
+    rewatchers: rows.find((row) => row.rewatch)?.people ?? 0,
   };
+}
+
+/** Per day of [from, to] (a checked range): unique no-show visitors, rewatchers, minutes; null after reported_through. */
+export async function summaryRows(db: Queryable, event: StoredEvent, from: CalendarDay, to: CalendarDay): Promise<SummaryRows> {
+  const { rows } = await db.query<{ day: string; visitors: number; rewatchers: number; milliseconds: string }>(
+    'SELECT d.day::text AS day, d.visitors, d.rewatchers, d.milliseconds FROM odw.event_days d WHERE d.event_key = $1 AND d.day BETWEEN $2::date AND $3::date',
+    [event.key, from, to],
+  );
+  const people = await peopleBetween(db, event.key, from, to);
+  const byDay = new Map(rows.map((row) => [row.day, row]));
+  const days = daysFromTo(from, to).map((day): DailyVisitors => {
+    // Days after reportedThrough are not reported yet: null, never zero (core's summary).
+    if (day > event.reportedThrough) return { day, visitors: null, rewatchers: null, minutes: null };
+    const row = byDay.get(day);
+    return { day, visitors: row?.visitors ?? 0, rewatchers: row?.rewatchers ?? 0, minutes: millisecondsToMinutes(row === undefined ? 0 : integer(row.milliseconds)) };
+  });
+  return { days, totalVisitors: people.visitors, totalRewatchers: people.rewatchers };
 }
 
 export type StatisticsRow = Omit<OnDemandStatistics, 'reportedThrough' | 'diagnostics'>;
 
 /**
- * Days remaining and phase at `now`, visitors to date, rewatchers, average and median watch
- * minutes. Days remaining and phase are clock arithmetic, not aggregates: core's `daysRemaining`
- * computes them (and throws `InvalidInputError` for a bad `now` or threshold) — one home for the rule.
+ * The statistics at `now` from the event's totals: no query. Days remaining and phase are core's
+ * `daysRemaining` (which throws `InvalidInputError` for a bad `now` or threshold); the minutes are
+ * core's arithmetic on the same integers core sums.
  */
-export async function statisticsRow(pool: Pool, event: StoredEvent, now: Date, closingThreshold: number): Promise<StatisticsRow> {
+export function statisticsOf(event: StoredEvent, now: Date, closingThreshold: number): StatisticsRow {
   const { days, phase } = daysRemaining(event, now, closingThreshold);
-  const { rows } = await pool.query<{
-    total_visitors: number;
-    rewatchers: number;
-    average: number | null;
-    median: number | null;
-    no_show_minutes: number;
-    rewatch_minutes: number;
-  }>(
-    `WITH ${KEPT}, ${COUNTED},
-    per_lead AS (
-      -- A visitor's total is the sum of their daily activity: the same as summing their views.
-      SELECT c.lead_id, sum(c.minutes) AS total FROM counted c GROUP BY c.lead_id
-    ),
-    per_visitor AS (
-      SELECT p.lead_id, p.total, k.step = $8::int AS rewatch
-      FROM per_lead p JOIN kept k ON k.lead_id = p.lead_id
-      WHERE k.step >= $7::int
-    ),
-    visitors AS (
-      SELECT count(*) FILTER (WHERE NOT p.rewatch)::int AS total_visitors,
-             count(*) FILTER (WHERE p.rewatch)::int AS rewatchers,
-             count(*) AS everyone,
-             coalesce(sum(p.total) FILTER (WHERE NOT p.rewatch), 0) AS no_show_minutes,
-             coalesce(sum(p.total) FILTER (WHERE p.rewatch), 0) AS rewatch_minutes,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY p.total) AS median
-      FROM per_visitor p
-    )
-    SELECT v.total_visitors, v.rewatchers,
-           -- "For all visitors": no-shows and rewatchers together, as core divides.
-           CASE WHEN v.everyone > 0 THEN (v.no_show_minutes + v.rewatch_minutes) / v.everyone END AS average,
-           v.median, v.no_show_minutes, v.rewatch_minutes
-    FROM visitors v`,
-    [...eventParameters(event), PROGRAM_STATUS_STEPS.attended],
-  );
-  const row = rows[0];
-  if (row === undefined) throw new Error(`Statistics of event ${JSON.stringify(event.id)}: no row.`);
+  const { visitors, rewatchers, noShowMilliseconds, rewatchMilliseconds, medianLowMilliseconds, medianHighMilliseconds } = event.totals;
+  const everyone = visitors + rewatchers;
   return {
     daysRemaining: days,
     phase,
-    totalVisitors: row.total_visitors,
-    rewatchers: row.rewatchers,
-    averageWatchMinutes: row.average,
-    medianWatchMinutes: row.median,
-    noShowWatchMinutes: row.no_show_minutes,
-    rewatchWatchMinutes: row.rewatch_minutes,
+    totalVisitors: visitors,
+    rewatchers,
+    // "For all visitors": no-shows and rewatchers together, as core divides.
+    averageWatchMinutes: everyone === 0 ? null : millisecondsToMinutes(noShowMilliseconds + rewatchMilliseconds) / everyone,
+    medianWatchMinutes:
+      medianLowMilliseconds === null || medianHighMilliseconds === null ? null : millisecondsToMinutes((medianLowMilliseconds + medianHighMilliseconds) / 2),
+    noShowWatchMinutes: millisecondsToMinutes(noShowMilliseconds),
+    rewatchWatchMinutes: millisecondsToMinutes(rewatchMilliseconds),
   };
 }
 
@@ -215,41 +182,74 @@ export interface AudienceCounts {
   registrants: number;
 }
 
-/** First parameter number free for compiled criteria in `audienceCounts`. */
-export const AUDIENCE_FIRST_PARAMETER = 11;
-
-/** Counts the audience of compiled criteria at `now` ("today" is now's day in the event's zone). */
-export async function audienceCounts(pool: Pool, event: StoredEvent, now: Date, compiled: CompiledCriteria): Promise<AudienceCounts> {
-  // Views on a day the Watch Date test accepts; with a Watch Duration test, summed per (lead, day)
-  // first, since the test is on the day's total.
-  const matched = !compiled.onDemand
-    ? 'SELECT NULL::text AS lead_id WHERE false'
-    : compiled.watchDuration === undefined
-      ? `SELECT DISTINCT a.lead_id FROM counted a CROSS JOIN clock WHERE ${compiled.watchDate}`
-      : `SELECT DISTINCT a.lead_id
-         FROM (SELECT a.lead_id, a.day, sum(a.minutes) AS minutes
-               FROM counted a CROSS JOIN clock
-               WHERE ${compiled.watchDate}
-               GROUP BY a.lead_id, a.day) a
-         WHERE ${compiled.watchDuration}`;
-  // $1 … $7 the event and core's rules, $8 Attended's step, $9 now, $10 live; the criteria's own
-  // parameters follow from $11 (AUDIENCE_FIRST_PARAMETER).
-  const { rows } = await pool.query<{ attended: number; registrants: number }>(
-    `WITH ${KEPT}, ${COUNTED},
-    clock AS (
-      SELECT ($9::timestamptz AT TIME ZONE $3::text)::date AS today
-    ),
-    matched AS (${matched})
-    SELECT count(*) FILTER (WHERE ($10::boolean AND k.step = $8::int) OR (m.lead_id IS NOT NULL AND k.step >= $7::int))::int AS attended,
-           count(*)::int AS registrants
-    FROM kept k LEFT JOIN matched m ON m.lead_id = k.lead_id`,
-    [...eventParameters(event), PROGRAM_STATUS_STEPS.attended, now.toISOString(), compiled.live, ...compiled.parameters],
-  );
-  const row = rows[0] ?? { attended: 0, registrants: 0 };
-  return { attended: row.attended, registrants: row.registrants };
+/** Numbered placeholders from $2 on ($1 is the event's key). */
+function binder(): { bind: Bind; parameters: (string | number | null)[] } {
+  const parameters: (string | number | null)[] = [];
+  return {
+    parameters,
+    bind: (value) => {
+      parameters.push(value);
+      return `$${parameters.length + 1}`;
+    },
+  };
 }
 
-/** A record core leaves out, as SQL classified it; messages are written by diagnostics.ts. */
+/**
+ * Watch Duration thresholds as tests of the extremes' buckets (`e.minute` = ⌊ms / 60 000⌋, `e.whole`
+ * = exactly that many minutes) against N ($N): ms ≥ N·60 000 ⟺ minute ≥ N; ms > N·60 000 ⟺
+ * minute > N or (minute = N and not whole); ms ≤ N·60 000 ⟺ minute < N or (minute = N and whole).
+ */
+const EXTREMES: Partial<Record<DurationTest['operator'], { most: boolean; test: string }>> = {
+  'at-least': { most: true, test: 'e.minute >= $N' },
+  'greater-than': { most: true, test: 'e.minute > $N OR (e.minute = $N AND NOT e.whole)' },
+  'at-most': { most: false, test: 'e.minute < $N OR (e.minute = $N AND e.whole)' },
+  'less-than': { most: false, test: 'e.minute < $N' },
+};
+
+/** Leads with an on-demand activity that matches, by kind (no-show visitor or rewatcher). */
+async function matchingPeople(db: Queryable, event: StoredEvent, compiled: CompiledCriteria): Promise<{ visitors: number; rewatchers: number }> {
+  const { days, duration } = compiled;
+  if (days !== null && days.from > days.to) return { visitors: 0, rewatchers: 0 };
+  // Kind and Event Mode alone: everyone with activity.
+  if (days === null && duration === undefined) return { visitors: event.totals.visitors, rewatchers: event.totals.rewatchers };
+  // A Watch Date alone: unique people over a range of days.
+  if (days !== null && days.except === null && duration === undefined) return peopleBetween(db, event.key, days.from, days.to);
+  const { bind, parameters } = binder();
+  let sql: string;
+  const extremes = duration === undefined ? undefined : EXTREMES[duration.operator];
+  if (days === null && duration !== undefined && extremes !== undefined) {
+    // Some day at least (more than) N minutes ⟺ the most watched day is; at most (less than) N ⟺
+    // the least watched day is. N is whole: a count over the extremes' whole minutes.
+    const minute = bind(Math.floor(duration.low / 60_000));
+    sql = `SELECT e.rewatch, sum(e.people)::int AS people FROM odw.lead_extremes e
+           WHERE e.event_key = $1 AND e.most = ${extremes.most} AND (${extremes.test.replaceAll('$N', () => `${minute}::bigint`)})
+           GROUP BY e.rewatch`;
+  } else {
+    const tests = [days === null ? 'true' : daysSql(days, 'a.day', bind), duration === undefined ? 'true' : durationSql(duration, 'a.milliseconds', bind)];
+    // Distinct leads by sorting their numbers: cheaper here than hashing (lead, kind) pairs.
+    sql = `SELECT false AS rewatch, count(DISTINCT a.lead_no) FILTER (WHERE NOT a.rewatch)::int AS people,
+                  count(DISTINCT a.lead_no) FILTER (WHERE a.rewatch)::int AS rewatchers
+           FROM odw.daily_activity a WHERE a.event_key = $1 AND ${tests.join(' AND ')}`;
+  }
+  const { rows } = await db.query<{ rewatch: boolean; people: number; rewatchers?: number }>(sql, [event.key, ...parameters]);
+  const row = rows[0];
+  if (row?.rewatchers !== undefined) return { visitors: row.people, rewatchers: row.rewatchers };
+  return byKind(rows);
+}
+
+/**
+ * Counts the audience of compiled criteria. Everyone with activity is a kept registrant at
+ * Registered or beyond, and every rewatcher attended live, so "attended live or a matching
+ * activity" is the live attendees plus the no-show visitors with a matching activity.
+ */
+export async function audienceCounts(db: Queryable, event: StoredEvent, compiled: CompiledCriteria): Promise<AudienceCounts> {
+  const { registrants, liveAttendees } = event.totals;
+  const matching = compiled.onDemand ? await matchingPeople(db, event, compiled) : { visitors: 0, rewatchers: 0 };
+  const attended = compiled.live ? liveAttendees + matching.visitors : matching.visitors + matching.rewatchers;
+  return { attended, registrants };
+}
+
+/** A stored diagnostic's facts (odw.diagnostics); messages are written by diagnostics.ts. */
 export interface ProblemRow {
   code: string;
   ord: number;
@@ -263,100 +263,12 @@ export interface ProblemRow {
   day: string | null;
 }
 
-/**
- * Every record core would leave out or not count, with its diagnostic code, in core's order:
- * registrants by position (a bad liveMinutes before the duplicate note of the same record), then
- * views by position. The first failing check wins, in core's order of checks.
- *
- * Bad records are few, so the views are not classified one by one: the candidates come from three
- * cheap searches — bad on their own (the partial index views_bad), of a lead without an eligible
- * registrant (one anti-join), or outside the window / after reported_through (ranges of
- * views_window) — and only the candidates are classified.
- */
-export async function problemRows(pool: Pool, event: StoredEvent): Promise<ProblemRow[]> {
-  const wellFormed = `v.malformed IS NULL AND v.lead_id IS NOT NULL AND v.viewed_at IS NOT NULL AND v.minutes BETWEEN 0 AND $6::float8`;
-  // A lead counts when one of its entries has a known status at or past Registered (max step ≥ Registered's).
-  const eligible = `SELECT 1 FROM odw.registrants r JOIN odw.program_statuses s ON s.status = r.status
-                    WHERE r.event_id = $1 AND r.lead_id = v.lead_id AND s.step >= $7::int`;
-  const { rows } = await pool.query<ProblemRow>(
-    `WITH reg AS (
-      SELECT r.ord, r.lead_id, r.status_text, r.has_live_minutes, r.live_minutes, r.malformed IS NOT NULL AS malformed, s.step
-      FROM odw.registrants r LEFT JOIN odw.program_statuses s ON s.status = r.status
-      WHERE r.event_id = $1
-    ),
-    duplicated AS (
-      SELECT r.lead_id FROM odw.registrants r
-      WHERE r.event_id = $1 AND r.lead_id IS NOT NULL AND r.status IS NOT NULL
-      GROUP BY r.lead_id HAVING count(*) > 1
-    ),
-    running AS (
-      -- Within a duplicated lead id: how many valid entries so far, and the furthest status so far.
-      SELECT g.ord, g.lead_id, row_number() OVER w AS nth, max(g.step) OVER w AS kept_step
-      FROM reg g JOIN duplicated d ON d.lead_id = g.lead_id
-      WHERE g.step IS NOT NULL
-      WINDOW w AS (PARTITION BY g.lead_id ORDER BY g.ord ROWS UNBOUNDED PRECEDING)
-    ),
-    candidates AS (
-      SELECT v.ord, v.lead_id, v.viewed_at_text, v.viewed_at, v.minutes, v.malformed
-      FROM odw.views v
-      WHERE v.event_id = $1 AND (v.malformed IS NOT NULL OR v.lead_id IS NULL OR v.viewed_at IS NULL OR NOT (v.minutes BETWEEN 0 AND $6::float8))
-      UNION ALL
-      SELECT v.ord, v.lead_id, v.viewed_at_text, v.viewed_at, v.minutes, v.malformed
-      FROM odw.views v
-      WHERE v.event_id = $1 AND ${wellFormed} AND NOT EXISTS (${eligible})
-      UNION ALL
-      SELECT v.ord, v.lead_id, v.viewed_at_text, v.viewed_at, v.minutes, v.malformed
-      FROM odw.views v
-      WHERE v.event_id = $1 AND ${wellFormed} AND EXISTS (${eligible})
-        AND (v.viewed_at <= $2::timestamptz
-             OR v.viewed_at > $5::timestamptz
-             -- After (about) the start of reported_through, then exactly: on a later day.
-             OR (v.viewed_at > ($4::date::timestamp AT TIME ZONE $3::text) AND (v.viewed_at AT TIME ZONE $3::text)::date > $4::date))
-    ),
-    classified AS (
-      SELECT c.ord, c.lead_id, c.viewed_at_text, c.viewed_at, c.minutes, s.status AS kept_status,
-             (c.viewed_at AT TIME ZONE $3::text)::date AS day,
-             CASE WHEN c.malformed IS NOT NULL THEN 'view-malformed'
-                  WHEN c.lead_id IS NULL THEN 'view-missing-lead-id'
-                  WHEN c.viewed_at IS NULL THEN 'view-invalid-date'
-                  WHEN NOT (c.minutes BETWEEN 0 AND $6::float8) THEN 'view-invalid-minutes'
-                  WHEN k.step IS NULL THEN 'view-unknown-registrant'
-                  WHEN k.step < $7::int THEN 'view-ineligible-status'
-                  WHEN c.viewed_at <= $2::timestamptz OR c.viewed_at > $5::timestamptz THEN 'view-outside-window'
-                  WHEN (c.viewed_at AT TIME ZONE $3::text)::date > $4::date THEN 'view-not-yet-reported'
-             END AS code
-      FROM candidates c
-      -- The lead's kept status: the furthest of its valid entries.
-      LEFT JOIN LATERAL (
-        SELECT max(s2.step) AS step FROM odw.registrants r JOIN odw.program_statuses s2 ON s2.status = r.status
-        WHERE r.event_id = $1 AND r.lead_id = c.lead_id
-      ) k ON true
-      LEFT JOIN odw.program_statuses s ON s.step = k.step
-    ),
-    problems AS (
-      SELECT 0 AS section, g.ord, 0 AS sub,
-             CASE WHEN g.malformed THEN 'registrant-malformed'
-                  WHEN g.lead_id IS NULL THEN 'registrant-missing-lead-id'
-                  WHEN g.step IS NULL THEN 'registrant-unknown-status'
-                  ELSE 'registrant-invalid-live-minutes' END AS code,
-             g.lead_id, g.status_text, g.live_minutes, NULL::text AS kept_status,
-             NULL::text AS viewed_at_text, NULL::timestamptz AS viewed_at, NULL::float8 AS minutes, NULL::date AS day
-      FROM reg g
-      WHERE g.malformed OR g.lead_id IS NULL OR g.step IS NULL OR (g.has_live_minutes AND NOT coalesce(g.live_minutes BETWEEN 0 AND $6::float8, false))
-      UNION ALL
-      SELECT 0, u.ord, 1, 'registrant-duplicate', u.lead_id, NULL, NULL, s.status, NULL, NULL, NULL, NULL
-      FROM running u JOIN odw.program_statuses s ON s.step = u.kept_step
-      WHERE u.nth > 1
-      UNION ALL
-      SELECT 1, x.ord, 0, x.code, x.lead_id, NULL, NULL, x.kept_status, x.viewed_at_text, x.viewed_at, x.minutes, x.day
-      FROM classified x
-      WHERE x.code IS NOT NULL
-    )
-    SELECT p.code, p.ord, p.lead_id, p.status_text, p.live_minutes, p.kept_status,
-           p.viewed_at_text, p.viewed_at, p.minutes, p.day::text AS day
-    FROM problems p
-    ORDER BY p.section, p.ord, p.sub`,
-    eventParameters(event),
+/** The event's diagnostics in core's order: registrants by position, then views by position. */
+export async function problemRows(db: Queryable, key: number): Promise<ProblemRow[]> {
+  const { rows } = await db.query<ProblemRow>(
+    `SELECT code, ord, lead_id, status_text, live_minutes, kept_status, viewed_at_text, viewed_at, minutes, day::text AS day
+     FROM odw.diagnostics WHERE event_key = $1 ORDER BY section, ord, sub`,
+    [key],
   );
   return rows;
 }
@@ -374,6 +286,7 @@ export interface RegistrantRow {
 export interface ViewRow {
   ord: number;
   lead_id: string | null;
+  /** The instant as given, or its exact ISO form (the loader keeps the text only where they differ). */
   viewed_at: string | null;
   minutes: number | null;
   malformed: unknown;
@@ -381,8 +294,8 @@ export interface ViewRow {
 }
 
 /** Up to `limit` registrants from position `from`, as given (lead id as given, raw status). */
-export async function registrantRows(pool: Pool, eventId: string, from: number, limit: number): Promise<RegistrantRow[]> {
-  const { rows } = await pool.query<RegistrantRow>(
+export async function registrantRows(db: Queryable, eventId: string, from: number, limit: number): Promise<RegistrantRow[]> {
+  const { rows } = await db.query<RegistrantRow>(
     `SELECT ord, coalesce(lead_id_given, lead_id) AS lead_id, status_text, has_live_minutes, live_minutes,
             malformed, malformed IS NOT NULL AS is_malformed
      FROM odw.registrants WHERE event_id = $1 AND ord >= $2 ORDER BY ord LIMIT $3`,
@@ -392,9 +305,10 @@ export async function registrantRows(pool: Pool, eventId: string, from: number, 
 }
 
 /** Up to `limit` views from position `from`, as given (viewedAt text as given or its exact ISO form). */
-export async function viewRows(pool: Pool, eventId: string, from: number, limit: number): Promise<ViewRow[]> {
-  const { rows } = await pool.query<ViewRow>(
+export async function viewRows(db: Queryable, eventId: string, from: number, limit: number): Promise<ViewRow[]> {
+  const { rows } = await db.query<ViewRow>(
     `SELECT ord, coalesce(lead_id_given, lead_id) AS lead_id,
+            -- Printed in UTC (a fixed offset, the same in every time zone database), as the loader compared it.
             coalesce(viewed_at_text, to_char(viewed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS viewed_at,
             minutes, malformed, malformed IS NOT NULL AS is_malformed
      FROM odw.views WHERE event_id = $1 AND ord >= $2 ORDER BY ord LIMIT $3`,

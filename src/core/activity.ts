@@ -9,6 +9,20 @@ import { canAttendOnDemand, isRegisteredForEvent, laterStatus, normalizeStatus, 
 import type { Attendance, Diagnostic, DiagnosticCode, WebinarEvent } from './types.ts';
 import { checkWebinarEvent, windowOf, type CheckedEvent, type OnDemandWindow } from './window.ts';
 
+/**
+ * Durations are added up in whole milliseconds, never in fractional minutes: integer sums below
+ * 2^53 are exact, so a total does not depend on the order of its views (1/60 + 3/60 + 596/60
+ * minutes added in floating point give 10 or 10.000000000000002 depending on the order; 1 000 +
+ * 3 000 + 596 000 ms is 600 000 in any order). A view's minutes become milliseconds once, rounded
+ * to the nearest one; totals become minutes only when they are handed out.
+ *
+ * @example minutesToMilliseconds(1 / 60) // 1000
+ */
+export const minutesToMilliseconds = (minutes: number): number => Math.round(minutes * 60_000);
+
+/** Whole milliseconds of watching as minutes, for results. @example millisecondsToMinutes(600_000) // 10 */
+export const millisecondsToMinutes = (milliseconds: number): number => milliseconds / 60_000;
+
 /** One registrant's on-demand viewing on one day (event zone), as the platform reports it daily. */
 export interface DailyOnDemandActivity {
   leadId: string;
@@ -35,7 +49,8 @@ export interface ActivityColumns {
   count: number;
   lead: Int32Array;
   day: Uint8Array;
-  minutes: Float64Array;
+  /** Watch time that day in whole milliseconds (`millisecondsToMinutes` for minutes). */
+  milliseconds: Float64Array;
   views: Int32Array;
 }
 
@@ -99,7 +114,7 @@ interface CountedViews {
   count: number;
   lead: Int32Array;
   day: Uint8Array;
-  minutes: Float64Array;
+  milliseconds: Float64Array;
 }
 
 /**
@@ -118,10 +133,10 @@ function foldIntoDailyActivity(views: CountedViews, registrantCount: number, day
     count: 0,
     lead: new Int32Array(views.count),
     day: new Uint8Array(views.count),
-    minutes: new Float64Array(views.count),
+    milliseconds: new Float64Array(views.count),
     views: new Int32Array(views.count),
   };
-  const dayMinutes = new Float64Array(dayCount);
+  const dayMilliseconds = new Float64Array(dayCount);
   const dayViews = new Int32Array(dayCount);
   for (let lead = 0; lead < registrantCount; lead++) {
     const start = starts[lead] as number;
@@ -130,7 +145,7 @@ function foldIntoDailyActivity(views: CountedViews, registrantCount: number, day
     for (let position = start; position < end; position++) {
       const index = order[position] as number;
       const day = views.day[index] as number;
-      dayMinutes[day]! += views.minutes[index] as number;
+      dayMilliseconds[day]! += views.milliseconds[index] as number;
       dayViews[day]! += 1;
     }
     for (let day = 0; day < dayCount; day++) {
@@ -138,9 +153,9 @@ function foldIntoDailyActivity(views: CountedViews, registrantCount: number, day
       const at = activities.count++;
       activities.lead[at] = lead;
       activities.day[at] = day;
-      activities.minutes[at] = dayMinutes[day] as number;
+      activities.milliseconds[at] = dayMilliseconds[day] as number;
       activities.views[at] = dayViews[day] as number;
-      dayMinutes[day] = 0;
+      dayMilliseconds[day] = 0;
       dayViews[day] = 0;
     }
   }
@@ -217,7 +232,7 @@ export function* analyzeAttendanceInSteps(event: WebinarEvent, attendance: Atten
   const closesAt = window.closesAt.getTime();
   const dayInZone = createDayInZone(checkedEvent.timeZone);
   const viewCount = attendance.views.length;
-  const counted: CountedViews = { count: 0, lead: new Int32Array(viewCount), day: new Uint8Array(viewCount), minutes: new Float64Array(viewCount) };
+  const counted: CountedViews = { count: 0, lead: new Int32Array(viewCount), day: new Uint8Array(viewCount), milliseconds: new Float64Array(viewCount) };
 
   yield* inSteps(attendance.views, stepSize, (view, index) => {
     if (!isRecord(view)) return report('view-malformed', { index });
@@ -236,7 +251,7 @@ export function* analyzeAttendanceInSteps(event: WebinarEvent, attendance: Atten
     const at = counted.count++;
     counted.lead[at] = lead;
     counted.day[at] = day;
-    counted.minutes[at] = view.minutes;
+    counted.milliseconds[at] = minutesToMilliseconds(view.minutes);
   });
 
   const activities = foldIntoDailyActivity(counted, leadIds.length, windowDays.length);
@@ -254,7 +269,7 @@ export function activityAt(analysis: AttendanceAnalysis, index: number): DailyOn
   return {
     leadId: analysis.leadIds[activities.lead[index] as number] as string,
     day: analysis.windowDays[activities.day[index] as number] as CalendarDay,
-    minutes: activities.minutes[index] as number,
+    minutes: millisecondsToMinutes(activities.milliseconds[index] as number),
     views: activities.views[index] as number,
   };
 }

@@ -3,7 +3,7 @@
  * has attended when ONE attendance activity (a live attendance, or one daily on-demand
  * record) satisfies ALL constraints together.
  */
-import { analyzeAttendance, type AttendanceAnalysis } from './activity.ts';
+import { analyzeAttendance, millisecondsToMinutes, type AttendanceAnalysis } from './activity.ts';
 import { A_CALENDAR_DAY, addDays, createDayInZone, isCalendarDay, isoWeekday, monthOf, type CalendarDay } from './calendar.ts';
 import {
   validateCriteria,
@@ -134,7 +134,7 @@ export function audienceOf(analysis: AttendanceAnalysis, criteria: AttendanceCri
   }
   for (let index = 0; index < activities.count; index++) {
     const lead = activities.lead[index] as number;
-    if (attended[lead] === 0 && matches.onDemand(windowDays[activities.day[index] as number] as CalendarDay, activities.minutes[index] as number)) {
+    if (attended[lead] === 0 && matches.onDemand(windowDays[activities.day[index] as number] as CalendarDay, millisecondsToMinutes(activities.milliseconds[index] as number))) {
       attended[lead] = 1;
     }
   }

@@ -156,9 +156,24 @@ export function parseInstant(value: unknown): number | null {
  * @example calendarDayOf(new Date('2026-03-29T22:30:00Z'), 'Europe/Amsterdam') // '2026-03-30'
  */
 export function calendarDayOf(instant: Date, timeZone: string): CalendarDay {
-  const time = instant instanceof Date ? instant.getTime() : Number.NaN;
   // An invalid Date would make Intl throw an untyped RangeError.
-  if (Number.isNaN(time)) throw invalidInput('request', 'instant', 'a valid Date', String(instant));
+  const time = checkNow(instant, 'instant');
   assertTimeZone(timeZone, 'timeZone', 'request');
   return createDayInZone(timeZone)(time);
+}
+
+// Years 1000–9999: calendar days are four-digit 'YYYY-MM-DD' text, and day arithmetic must
+// stay far inside Date's range.
+const EARLIEST_CLOCK = /* @__PURE__ */ Date.UTC(1000, 0, 1);
+const LATEST_CLOCK = /* @__PURE__ */ Date.UTC(9999, 11, 31);
+
+/**
+ * The epoch ms of `now` (a clock, or another instant named by `field`). Throws (origin `request`:
+ * the clock is always the caller's) unless it is a valid Date in the years 1000–9999.
+ */
+export function checkNow(now: Date, field = 'now'): number {
+  const time = now instanceof Date ? now.getTime() : Number.NaN;
+  // NaN (not a Date, or an invalid one) fails both comparisons; JSON would show it as null.
+  if (!(time >= EARLIEST_CLOCK && time <= LATEST_CLOCK)) throw invalidInput('request', field, 'a valid Date in the years 1000 to 9999', Number.isNaN(time) ? String(now) : now);
+  return time;
 }

@@ -157,28 +157,30 @@ export function watchDurationFieldsOf(operator: WatchDurationOperator): readonly
 
 type Fields = Record<string, unknown>;
 
-/** One error: the rule it breaks (`code`, `params`) and the English message. */
-function fail<Code extends CriteriaErrorCode>(path: string, code: Code, params: CriteriaErrorParams[Code], message: string): CriteriaError {
+/** Adds one error to `errors`: the rule it breaks (`code`, `params`) and the English message. */
+function fail<Code extends CriteriaErrorCode>(errors: CriteriaError[], path: string, code: Code, params: CriteriaErrorParams[Code], message: string): undefined {
   // The union cannot be narrowed from a generic code; the signature ties code and params together.
-  return { path, code, params, message } as CriteriaError;
+  errors.push({ path, code, params, message } as CriteriaError);
+  return undefined;
 }
 
-/** The error of a field that is not what it must be, named by its path. */
-function problem<Code extends CriteriaErrorCode>(path: string, code: Code, params: CriteriaErrorParams[Code], expected: string, value: unknown): CriteriaError {
-  return fail(path, code, params, mustBe(path, expected, value));
+/** Adds the error of a field that is not what it must be, named by its path. */
+function problem<Code extends CriteriaErrorCode>(errors: CriteriaError[], path: string, code: Code, params: CriteriaErrorParams[Code], expected: string, value: unknown): undefined {
+  return fail(errors, path, code, params, mustBe(path, expected, value));
 }
 
-/** `one of "a", "b"` for a message. */
-function oneOf(values: readonly string[]): string {
-  return `one of ${values.map((value) => `"${value}"`).join(', ')}`;
+/** Adds a `not-one-of` error unless `value` is one of `allowed` (`more` ends the wording); true when it is. */
+function isOneOf(errors: CriteriaError[], path: string, allowed: readonly string[], value: unknown, more = ''): boolean {
+  if (allowed.includes(value as string)) return true;
+  problem(errors, path, 'not-one-of', { allowed }, `one of ${allowed.map((item) => `"${item}"`).join(', ')}${more}`, value);
+  return false;
 }
 
 type Operator = WatchDateOperator | WatchDurationOperator;
 
 function rejectUnknownFields(fields: Fields, allowed: readonly string[], prefix: string, operator: Operator | undefined, why: string, errors: CriteriaError[]): void {
-  for (const key of Object.keys(fields)) {
-    if (allowed.includes(key)) continue;
-    errors.push(fail(prefix + key, 'unknown-field', operator === undefined ? { field: key } : { field: key, operator }, `Unknown field "${key}"${why}.`));
+  for (const field of Object.keys(fields)) {
+    if (!allowed.includes(field)) fail(errors, prefix + field, 'unknown-field', { field, ...(operator && { operator }) }, `Unknown field "${field}"${why}.`);
   }
 }
 
@@ -195,15 +197,9 @@ const CONSTRAINTS = {
  */
 function readConstraint(name: keyof typeof CONSTRAINTS, input: unknown, errors: CriteriaError[], window: OnDemandWindow | undefined): Fields | undefined {
   const { label, operators } = CONSTRAINTS[name];
-  if (!isRecord(input)) {
-    errors.push(problem(name, 'not-an-object', {}, 'an object with an operator', input));
-    return undefined;
-  }
+  if (!isRecord(input)) return problem(errors, name, 'not-an-object', {}, 'an object with an operator', input);
   const operator = input.operator;
-  if (!(operators as readonly unknown[]).includes(operator)) {
-    errors.push(problem(`${name}.operator`, 'not-one-of', { allowed: operators }, oneOf(operators), operator));
-    return undefined;
-  }
+  if (!isOneOf(errors, `${name}.operator`, operators, operator)) return undefined;
   const fields: readonly string[] = name === 'watchDate' ? WATCH_DATE_FIELDS[operator as WatchDateOperator] : watchDurationFieldsOf(operator as WatchDurationOperator);
   const before = errors.length;
   rejectUnknownFields(input, ['operator', ...fields], `${name}.`, operator as Operator, ` for ${label} operator "${String(operator)}"`, errors);
@@ -211,24 +207,22 @@ function readConstraint(name: keyof typeof CONSTRAINTS, input: unknown, errors: 
   for (const field of fields) {
     const path = `${name}.${field}`;
     const value = (constraint[field] = input[field]);
-    if (field === 'frame') {
-      if (!TIME_FRAMES.includes(value as TimeFrame)) errors.push(problem(path, 'not-one-of', { allowed: TIME_FRAMES }, oneOf(TIME_FRAMES), value));
-    } else if (name === 'watchDuration' || field === 'days') {
+    if (field === 'frame') isOneOf(errors, path, TIME_FRAMES, value);
+    else if (name === 'watchDuration' || field === 'days') {
       // Minutes are whole and may be 0; "in past N days" needs N ≥ 1 (today counts as one).
       const least = field === 'days' ? 1 : 0;
-      if (!(Number.isInteger(value) && (value as number) >= least)) errors.push(problem(path, 'not-a-whole-number', { least }, `a whole number of at least ${least}`, value));
+      if (!(Number.isInteger(value) && (value as number) >= least)) problem(errors, path, 'not-a-whole-number', { least }, `a whole number of at least ${least}`, value);
     } else if (!isCalendarDay(value)) {
-      errors.push(problem(path, 'not-a-calendar-day', {}, A_CALENDAR_DAY, value));
+      problem(errors, path, 'not-a-calendar-day', {}, A_CALENDAR_DAY, value);
     } else if (window !== undefined) {
       const outside = outsideWindow(path, value, window);
-      if (outside !== undefined) errors.push(fail(path, 'outside-window', { firstDay: window.firstDay, lastDay: window.lastDay }, outside));
+      if (outside !== undefined) fail(errors, path, 'outside-window', { firstDay: window.firstDay, lastDay: window.lastDay }, outside);
     }
   }
   if (errors.length > before) return undefined;
   const from = fields[0] as string;
   if (operator === 'between' && (constraint[from] as number | string) > (constraint.to as number | string)) {
-    errors.push(fail(`${name}.to`, 'range-reversed', { from: `${name}.${from}` }, `${name}.to must not be less than ${name}.${from}.`));
-    return undefined;
+    return fail(errors, `${name}.to`, 'range-reversed', { from: `${name}.${from}` }, `${name}.to must not be less than ${name}.${from}.`);
   }
   return constraint;
 }
@@ -243,21 +237,20 @@ function readConstraint(name: keyof typeof CONSTRAINTS, input: unknown, errors: 
  * // { valid: false, errors: [{ path: 'watchDuration', message: 'Watch Duration is only available when Event Mode is On-Demand …' }] }
  */
 export function validateCriteria(input: unknown, options: ValidateCriteriaOptions = {}): CriteriaValidation {
-  if (!isRecord(input)) {
-    return { valid: false, errors: [fail('', 'not-an-object', {}, mustBe('Criteria', 'an object such as { "version": 1, "kind": "has-attended" }', input))] };
-  }
   const errors: CriteriaError[] = [];
+  if (!isRecord(input)) {
+    fail(errors, '', 'not-an-object', {}, mustBe('Criteria', 'an object such as { "version": 1, "kind": "has-attended" }', input));
+    return { valid: false, errors };
+  }
   rejectUnknownFields(input, ['version', 'kind', 'eventMode', ...Object.keys(CONSTRAINTS)], '', undefined, '', errors);
   if (input.version !== CRITERIA_VERSION) {
-    errors.push(problem('version', 'unsupported-version', { supported: CRITERIA_VERSION }, `${CRITERIA_VERSION}, the criteria version this kit reads`, input.version));
+    problem(errors, 'version', 'unsupported-version', { supported: CRITERIA_VERSION }, `${CRITERIA_VERSION}, the criteria version this kit reads`, input.version);
   }
   const kind = input.kind as CriteriaKind;
-  if (!CRITERIA_KINDS.includes(kind)) errors.push(problem('kind', 'not-one-of', { allowed: CRITERIA_KINDS }, oneOf(CRITERIA_KINDS), kind));
+  isOneOf(errors, 'kind', CRITERIA_KINDS, kind);
   // null is how some serializers write an unset optional field: it means "live or on-demand".
   const eventMode = input.eventMode ?? undefined;
-  if (eventMode !== undefined && !EVENT_MODES.includes(eventMode as EventMode)) {
-    errors.push(problem('eventMode', 'not-one-of', { allowed: EVENT_MODES }, `${oneOf(EVENT_MODES)}, or left out for both`, eventMode));
-  }
+  if (eventMode !== undefined) isOneOf(errors, 'eventMode', EVENT_MODES, eventMode, ', or left out for both');
   const window = options.event === undefined ? undefined : onDemandWindow(options.event);
   const criteria: AttendanceCriteria = { version: CRITERIA_VERSION, kind };
   if (eventMode !== undefined) criteria.eventMode = eventMode as EventMode;
@@ -266,9 +259,7 @@ export function validateCriteria(input: unknown, options: ValidateCriteriaOption
     if (value === undefined) continue;
     if (eventMode !== 'on-demand') {
       const given = eventMode === undefined ? 'unset, meaning live or on-demand' : describeValue(eventMode);
-      errors.push(
-        fail(name, 'needs-on-demand', { eventMode: eventMode ?? null }, `${CONSTRAINTS[name].label} is only available when Event Mode is On-Demand (Event Mode is ${given}).`),
-      );
+      fail(errors, name, 'needs-on-demand', { eventMode: eventMode ?? null }, `${CONSTRAINTS[name].label} is only available when Event Mode is On-Demand (Event Mode is ${given}).`);
     }
     const constraint = readConstraint(name, value, errors, window);
     // Checked field by field above: the operator's own fields, of the right kind.

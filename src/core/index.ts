@@ -8,7 +8,19 @@
  */
 export { describeValue, InvalidCriteriaError, InvalidInputError, isRecord, type CriteriaError, type InputOrigin } from './errors.ts';
 export type { CriteriaErrorOf } from './errors.ts';
-export { addDays, calendarDayOf, daysBetween, daysFromTo, isCalendarDay, MILLISECONDS_PER_DAY, parseInstant, type CalendarDay } from './calendar.ts';
+export {
+  addDays,
+  calendarDayOf,
+  createDayInZone,
+  daysBetween,
+  daysFromTo,
+  isCalendarDay,
+  isoWeekday,
+  MILLISECONDS_PER_DAY,
+  monthOf,
+  parseInstant,
+  type CalendarDay,
+} from './calendar.ts';
 export {
   canAttendOnDemand,
   normalizeStatus,
@@ -30,6 +42,8 @@ export {
   type WindowPhase,
 } from './window.ts';
 export {
+  millisecondsToMinutes,
+  minutesToMilliseconds,
   activityAt,
   analyzeAttendance,
   analyzeAttendanceInSteps,

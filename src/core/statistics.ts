@@ -1,4 +1,4 @@
-import { analyzeAttendance, type AttendanceAnalysis } from './activity.ts';
+import { analyzeAttendance, millisecondsToMinutes, type AttendanceAnalysis } from './activity.ts';
 import type { CalendarDay } from './calendar.ts';
 import type { Attendance, Diagnostic, WebinarEvent } from './types.ts';
 import { checkNow, daysRemainingOf, DEFAULT_CLOSING_THRESHOLD_DAYS, type WindowPhase } from './window.ts';
@@ -37,41 +37,43 @@ function median(sorted: ArrayLike<number>): number | null {
 export function statisticsOf(analysis: AttendanceAnalysis, now: number, options: StatisticsOptions = {}): OnDemandStatistics {
   const { days, phase } = daysRemainingOf(analysis.event, now, options.closingThreshold ?? DEFAULT_CLOSING_THRESHOLD_DAYS);
   const { activities, statusOf } = analysis;
-  const minutesByLead = new Float64Array(analysis.leadIds.length);
+  // Sums in whole milliseconds (exact in any order); minutes only in the result.
+  const millisecondsByLead = new Float64Array(analysis.leadIds.length);
   const watched = new Uint8Array(analysis.leadIds.length);
   for (let index = 0; index < activities.count; index++) {
     const lead = activities.lead[index] as number;
-    minutesByLead[lead]! += activities.minutes[index] as number;
+    millisecondsByLead[lead]! += activities.milliseconds[index] as number;
     watched[lead] = 1;
   }
   let totalVisitors = 0;
   let rewatchers = 0;
-  let noShowWatchMinutes = 0;
-  let rewatchWatchMinutes = 0;
+  let noShowMilliseconds = 0;
+  let rewatchMilliseconds = 0;
   const perVisitor: number[] = [];
   for (let lead = 0; lead < watched.length; lead++) {
     if (watched[lead] === 0) continue;
-    const minutes = minutesByLead[lead] as number;
-    perVisitor.push(minutes);
+    const milliseconds = millisecondsByLead[lead] as number;
+    perVisitor.push(milliseconds);
     // Only registered people have activity; after resolution they are Attended (a rewatch) or Attended On-Demand.
     if (statusOf[lead] === 'attended') {
       rewatchers++;
-      rewatchWatchMinutes += minutes;
+      rewatchMilliseconds += milliseconds;
     } else {
       totalVisitors++;
-      noShowWatchMinutes += minutes;
+      noShowMilliseconds += milliseconds;
     }
   }
   const everyone = perVisitor.length;
+  const middle = median(new Float64Array(perVisitor).sort());
   return {
     daysRemaining: days,
     phase,
     totalVisitors,
     rewatchers,
-    averageWatchMinutes: everyone === 0 ? null : (noShowWatchMinutes + rewatchWatchMinutes) / everyone,
-    medianWatchMinutes: median(new Float64Array(perVisitor).sort()),
-    noShowWatchMinutes,
-    rewatchWatchMinutes,
+    averageWatchMinutes: everyone === 0 ? null : millisecondsToMinutes(noShowMilliseconds + rewatchMilliseconds) / everyone,
+    medianWatchMinutes: middle === null ? null : millisecondsToMinutes(middle),
+    noShowWatchMinutes: millisecondsToMinutes(noShowMilliseconds),
+    rewatchWatchMinutes: millisecondsToMinutes(rewatchMilliseconds),
     reportedThrough: analysis.reportedThrough,
     diagnostics: analysis.diagnostics,
   };

@@ -1,5 +1,5 @@
 import { A_CALENDAR_DAY, addDays, daysBetween, daysFromTo, isCalendarDay, type CalendarDay } from './calendar.ts';
-import { analyzeAttendance, type AttendanceAnalysis } from './activity.ts';
+import { analyzeAttendance, millisecondsToMinutes, type AttendanceAnalysis } from './activity.ts';
 import { invalidInput, InvalidInputError } from './errors.ts';
 import type { Attendance, Diagnostic, WebinarEvent } from './types.ts';
 import { outsideWindow, type OnDemandWindow } from './window.ts';
@@ -54,14 +54,15 @@ export function dailyVisitorsOf(analysis: AttendanceAnalysis, range: DayRange): 
   const last = daysBetween(window.firstDay, range.to);
   const visitors = new Int32Array(last - first + 1);
   const rewatchers = new Int32Array(last - first + 1);
-  const minutes = new Float64Array(last - first + 1);
+  // Whole milliseconds: exact sums, whatever the order (see minutesToMilliseconds).
+  const milliseconds = new Float64Array(last - first + 1);
   // 1 = no-show visitor in range, 2 = rewatcher in range: unique people over the range.
   const seen = new Uint8Array(analysis.leadIds.length);
   for (let index = 0; index < activities.count; index++) {
     const day = (activities.day[index] as number) - first;
     if (day < 0 || day > last - first) continue;
     const lead = activities.lead[index] as number;
-    minutes[day]! += activities.minutes[index] as number;
+    milliseconds[day]! += activities.milliseconds[index] as number;
     // Activities are one per (lead, day), so counting them per day counts unique people.
     if (statusOf[lead] === 'attended-on-demand') {
       visitors[day]! += 1;
@@ -73,7 +74,7 @@ export function dailyVisitorsOf(analysis: AttendanceAnalysis, range: DayRange): 
   }
   const days = daysFromTo(range.from, range.to).map((day, offset): DailyVisitors =>
     day <= reportedThrough
-      ? { day, visitors: visitors[offset] as number, rewatchers: rewatchers[offset] as number, minutes: minutes[offset] as number }
+      ? { day, visitors: visitors[offset] as number, rewatchers: rewatchers[offset] as number, minutes: millisecondsToMinutes(milliseconds[offset] as number) }
       : { day, visitors: null, rewatchers: null, minutes: null },
   );
   let totalVisitors = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { afterEnd, amsterdamEvent } from '../../test/fixtures/core-fixtures.ts';
+import { MILLISECONDS_PER_DAY } from './calendar.ts';
 import { InvalidInputError } from './errors.ts';
 import { daysRemaining, ON_DEMAND_TRACKING_DAYS, ON_DEMAND_WINDOW_MILLISECONDS, onDemandWindow, WINDOW_PHASES, type WindowPhase } from './window.ts';
 
@@ -83,5 +84,7 @@ describe('daysRemaining', () => {
     expect(seen).toEqual(WINDOW_PHASES);
     expect(Object.isFrozen(WINDOW_PHASES)).toBe(true);
     expect(ON_DEMAND_WINDOW_MILLISECONDS).toBe(2_592_000_000);
+    // Written out in window.ts (so bundles can drop it); it must stay the product of the two.
+    expect(ON_DEMAND_WINDOW_MILLISECONDS).toBe(ON_DEMAND_TRACKING_DAYS * MILLISECONDS_PER_DAY);
   });
 });

@@ -1,12 +1,19 @@
-import { AN_INSTANT, assertTimeZone, createDayInZone, MILLISECONDS_PER_DAY, parseInstant, type CalendarDay } from './calendar.ts';
+import { AN_INSTANT, assertTimeZone, checkNow, createDayInZone, MILLISECONDS_PER_DAY, parseInstant, type CalendarDay } from './calendar.ts';
 import { describeValue, invalidInput, InvalidInputError } from './errors.ts';
 import type { WebinarEvent } from './types.ts';
+
+// The clock check lives with the calendar (calendarDayOf uses it too); core's modules import it from here.
+export { checkNow };
 
 /** Tracking of on-demand views stops this many days after the event ends. A domain constant, not a setting. */
 export const ON_DEMAND_TRACKING_DAYS = 30;
 
-/** The window's length in absolute time: 30 × 24 h, whatever DST does to the local clock. */
-export const ON_DEMAND_WINDOW_MILLISECONDS = ON_DEMAND_TRACKING_DAYS * MILLISECONDS_PER_DAY;
+/**
+ * The window's length in absolute time: 30 × 24 h, whatever DST does to the local clock. Written
+ * out rather than `ON_DEMAND_TRACKING_DAYS * MILLISECONDS_PER_DAY` so that bundles that do not use
+ * it can drop it (a product of imports is not provably pure); window.test.ts holds the two together.
+ */
+export const ON_DEMAND_WINDOW_MILLISECONDS = 2_592_000_000;
 
 /** Days left at or below which the window is `closing` unless another threshold is given. */
 export const DEFAULT_CLOSING_THRESHOLD_DAYS = 5;
@@ -87,31 +94,16 @@ export function windowOf(event: CheckedEvent): OnDemandWindow {
   };
 }
 
-const PHASES = Object.freeze(['upcoming', 'open', 'closing', 'closed'] as const);
+/** Every `WindowPhase`, in the order the window passes through them (for checking payloads). */
+export const WINDOW_PHASES = /* @__PURE__ */ Object.freeze(['upcoming', 'open', 'closing', 'closed'] as const);
 
 /** Where the on-demand window stands relative to `now`. */
-export type WindowPhase = (typeof PHASES)[number];
-
-/** Every `WindowPhase`, in the order the window passes through them (for checking payloads). */
-export const WINDOW_PHASES: readonly WindowPhase[] = PHASES;
+export type WindowPhase = (typeof WINDOW_PHASES)[number];
 
 export interface DaysRemaining {
   /** Whole days left, `ceil((closesAt − now) / 1 day)` clamped to 0…30 (30 before the event ends). */
   days: number;
   phase: WindowPhase;
-}
-
-// Years 1000–9999: calendar days are four-digit 'YYYY-MM-DD' text, and day arithmetic must
-// stay far inside Date's range.
-const EARLIEST_CLOCK = Date.UTC(1000, 0, 1);
-const LATEST_CLOCK = Date.UTC(9999, 11, 31);
-
-/** Throws (origin `request`: the clock is always the caller's) unless `now` is a valid Date in the years 1000–9999. */
-export function checkNow(now: Date, field = 'now'): number {
-  const time = now instanceof Date ? now.getTime() : Number.NaN;
-  // NaN (not a Date, or an invalid one) fails both comparisons; JSON would show it as null.
-  if (!(time >= EARLIEST_CLOCK && time <= LATEST_CLOCK)) throw invalidInput('request', field, 'a valid Date in the years 1000 to 9999', Number.isNaN(time) ? String(now) : now);
-  return time;
 }
 
 /**

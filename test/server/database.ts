@@ -1,6 +1,5 @@
 /*
- * Test helpers: a fresh database per test file (migrated), the reference server on a free port,
- * and comparisons with core that tolerate float rounding (1e-9 relative, as the conformance suite).
+ * Test helpers: a fresh database per test file (migrated) and the reference server on a free port.
  */
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -60,14 +59,4 @@ export async function startTestServer(pool: Pool, options: Partial<AppOptions> =
   const errors: unknown[] = [];
   const running = await startServer({ pool, port: 0, logError: (error) => errors.push(error), ...options });
   return { ...running, errors };
-}
-
-/** `value` with every number rounded to 12 significant digits, for toEqual against core. */
-export function rounded<T>(value: T): T {
-  if (typeof value === 'number') return (Number.isFinite(value) ? Number(value.toPrecision(12)) : value) as T;
-  if (Array.isArray(value)) return value.map(rounded) as T;
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined).map(([key, item]) => [key, rounded(item)])) as T;
-  }
-  return value;
 }

@@ -104,8 +104,12 @@ describe('reference server: a database that is down, failing or too slow', () =>
     }
   }
 
-  /** A pool whose every query fails with `error` (the server only calls `query`). */
-  const failingPool = (error: Error) => ({ query: () => Promise.reject(error) }) as unknown as Pool;
+  /** A pool whose connections fail every statement with `error`. */
+  const failingPool = (error: Error) =>
+    ({
+      options: { max: 2 },
+      connect: () => Promise.resolve({ query: () => Promise.reject(error), release: () => undefined, on: () => undefined, off: () => undefined }),
+    }) as unknown as Pool;
 
   it('503 unavailable with Retry-After when nothing listens', async () => {
     const pool = createPool({ connectionString: `postgresql://postgres@127.0.0.1:${await freePort()}/nowhere`, onIdleError: () => undefined });

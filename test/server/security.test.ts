@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRestAdapter } from '../../src/adapters/index.ts';
 import { REFERENCE_NOW, scenarioData } from '../../mocks/index.ts';
-import { compileCriteria } from '../../server/criteria-sql.ts';
+import { onDemandWindow } from '../../src/core/index.ts';
+import { compileCriteria, daysSql, durationSql } from '../../server/criteria-sql.ts';
 import { loadWebinar } from '../../server/load.ts';
 import { createTestDatabase, startTestServer, type TestDatabase } from './database.ts';
 import { datasets } from './datasets.ts';
@@ -120,7 +121,8 @@ describe('SQL injection is inert', () => {
 });
 
 describe('compiled criteria carry every value as a bind parameter', () => {
-  it('the SQL text of every operator holds placeholders and fixed SQL only', () => {
+  it('the SQL text of every Watch Date and Watch Duration test holds placeholders and fixed SQL only', () => {
+    const window = onDemandWindow(scenarioData('mid-window').event);
     const samples = [
       { watchDate: { operator: 'is', date: '2026-03-10' } },
       { watchDate: { operator: 'is-not', date: '2026-03-10' } },
@@ -134,13 +136,18 @@ describe('compiled criteria carry every value as a bind parameter', () => {
       { watchDuration: { operator: 'greater-than', minutes: 4545 } },
     ] as const;
     for (const sample of samples) {
-      const compiled = compileCriteria({ version: 1, kind: 'has-attended', eventMode: 'on-demand', ...sample } as never, 7);
-      const sql = `${compiled.watchDate} ${compiled.watchDuration ?? ''}`;
-      expect(sql).not.toMatch(/2026-03-1|4242|4343|4444|4545/);
+      const compiled = compileCriteria({ version: 1, kind: 'has-attended', eventMode: 'on-demand', ...sample } as never, window, 'America/New_York', REFERENCE_NOW);
+      const parameters: unknown[] = [];
+      const bind = (value: string | number | null) => {
+        parameters.push(value);
+        return `$${6 + parameters.length}`;
+      };
+      const sql = [compiled.days === null ? '' : daysSql(compiled.days, 'a.day', bind), compiled.duration === undefined ? '' : durationSql(compiled.duration, 'a.milliseconds', bind)].join(' ');
+      expect(sql).not.toMatch(/20\d\d-|4242|4343|4444|4545|60000/);
       const placeholders = sql.match(/\$\d+/g) ?? [];
-      expect(placeholders).toEqual(compiled.parameters.map((_, index) => `$${7 + index}`));
+      expect(placeholders).toEqual(parameters.map((_, index) => `$${7 + index}`));
     }
-    expect(compileCriteria({ version: 1, kind: 'has-attended', eventMode: 'live' }, 7)).toEqual({ live: true, onDemand: false, watchDate: 'true', watchDuration: undefined, parameters: [] });
-    expect(compileCriteria({ version: 1, kind: 'has-not-attended' }, 7)).toEqual({ live: true, onDemand: true, watchDate: 'true', watchDuration: undefined, parameters: [] });
+    expect(compileCriteria({ version: 1, kind: 'has-attended', eventMode: 'live' }, window, 'America/New_York', REFERENCE_NOW)).toEqual({ live: true, onDemand: false, days: null, duration: undefined });
+    expect(compileCriteria({ version: 1, kind: 'has-not-attended' }, window, 'America/New_York', REFERENCE_NOW)).toEqual({ live: true, onDemand: true, days: null, duration: undefined });
   });
 });
