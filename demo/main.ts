@@ -58,6 +58,17 @@ fillSelect(eventSelect, SCENARIO_NAMES.map((name) => ({ value: name, label: SCEN
 fillSelect(clockSelect, CLOCK_POSITIONS, 'scenario');
 fillSelect(faultSelect, [{ value: '', label: 'Healthy' }, ...FAULTS.map((fault) => ({ value: fault, label: `Fault: ${fault}` }))], '');
 
+// Deep links (the layout-shift test, bug reports): `?event=…&clock=…&fault=…&lang=…` preselect the toolbar.
+const query = new URLSearchParams(location.search);
+for (const [name, select] of [['event', eventSelect], ['clock', clockSelect], ['fault', faultSelect], ['lang', languageSelect]] as const) {
+  const wanted = query.get(name);
+  if (wanted !== null && [...select.options].some((option) => option.value === wanted)) select.value = wanted;
+}
+if (languageSelect.value !== 'en') {
+  document.documentElement.lang = languageSelect.value;
+  provider.locale = languageSelect.value;
+}
+
 let event: WebinarEvent | undefined;
 
 function clockFor(position: string): Date {

@@ -136,21 +136,17 @@ export abstract class DataElement<Result> extends LitElement {
   }
 
   /**
-   * The card every data widget shows: its title, then the not-configured, loading (the widget's
-   * skeleton, announced as a status), error (the adapter's message and Retry) or loaded state.
-   * `aria-busy` follows the load.
+   * The card every data widget shows: its title, then the not-configured, loading (announced as a
+   * status), error (the adapter's message and Retry) or loaded state, stacked over `skeleton` —
+   * the widget's loading placeholder, with the size of its loaded state for the same attributes
+   * and width. The skeleton shows while loading and stays, invisible, under every other state, so
+   * the card keeps its size from the first frame (no layout shift). `aria-busy` follows the load.
    */
-  protected renderCard(options: {
-    strings: CardStrings;
-    narrow: boolean;
-    skeleton: TemplateResult;
-    loaded: (result: Result) => TemplateResult;
-  }): TemplateResult {
+  protected renderCard(options: { strings: CardStrings; skeleton: TemplateResult; loaded: (result: Result) => TemplateResult }): TemplateResult {
     const { strings } = options;
-    const loading = () => html`<div role="status"><span class="visually-hidden">${strings.loading}</span>${options.skeleton}</div>`;
-    const body = this.source === undefined
-      ? html`<p class="muted">${strings.notConfigured}</p>`
-      : this.task.render({
+    const loading = () => html`<div role="status" class="visually-hidden">${strings.loading}</div>`;
+    const body = this.source
+      ? this.task.render({
           initial: loading,
           pending: loading,
           error: (error) => html`
@@ -159,11 +155,15 @@ export abstract class DataElement<Result> extends LitElement {
               <button part="retry" type="button" @click=${() => this.reload()}>${strings.retry}</button>
             </div>`,
           complete: options.loaded,
-        });
+        })
+      : html`<p class="muted">${strings.notConfigured}</p>`;
     return html`
-      <section part="base" class="card ${options.narrow ? 'narrow' : ''}" aria-busy=${this.task.status === 'pending' ? 'true' : 'false'} aria-labelledby="title">
+      <section part="base" class="card" aria-busy=${this.task.status === 'pending' ? 'true' : 'false'} aria-labelledby="title">
         <h2 part="title" class="title" id="title">${strings.title}</h2>
-        ${body}
+        <div class="body">
+          <div>${body}</div>
+          <div class="reserve" aria-hidden="true">${options.skeleton}</div>
+        </div>
       </section>
     `;
   }

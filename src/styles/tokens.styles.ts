@@ -133,22 +133,6 @@ export const cardStyles = css`
   .muted {
     color: var(--_text-muted);
   }
-  .skeleton {
-    background: var(--_surface-raised);
-    border-radius: calc(var(--_radius) * 0.5);
-    min-height: 1.2em;
-    animation: odw-pulse 1.2s ease-in-out infinite;
-  }
-  @keyframes odw-pulse {
-    50% {
-      opacity: 0.5;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
-    }
-  }
   .error {
     color: var(--_danger);
     display: flex;

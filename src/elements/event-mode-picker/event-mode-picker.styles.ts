@@ -9,6 +9,9 @@ import { css } from 'lit';
  * the border. Both constraints use the same column tracks, so their inputs line up. An invalid
  * control gets a danger outline (radios and checkboxes have no border to color), in the focus
  * color while focused. The list of general problems is an `.error` box (cardStyles).
+ *
+ * Nothing moves while data loads: the count line is as high as a Retry button (the error that
+ * may replace it), and the window hint keeps its line before the event is known.
  */
 export const eventModePickerStyles = css`
   .picker,
@@ -163,10 +166,15 @@ export const eventModePickerStyles = css`
     gap: 0.5em;
   }
   .count {
-    min-height: 1.4em;
+    display: flex;
+    align-items: center;
+    min-height: calc(1lh + 0.6em + 2px);
   }
-  .count:empty {
+  .count:has(+ .error) {
     display: none;
+  }
+  #watchDate-hint {
+    min-height: 1lh;
   }
   .count strong {
     font-size: 1.1em;

@@ -193,20 +193,20 @@ export class OdwEventModePicker extends DataElement<Loaded> {
 
   /** The `<form>` the picker belongs to. */
   get form(): HTMLFormElement | null {
-    return this.#form.form;
+    return this.#form.internals.form;
   }
 
   get validity(): ValidityState {
-    return this.#form.validity;
+    return this.#form.internals.validity;
   }
 
   /** The first problem, in the picker's language; empty when valid. */
   get validationMessage(): string {
-    return this.#form.validationMessage;
+    return this.#form.internals.validationMessage;
   }
 
   get willValidate(): boolean {
-    return this.#form.willValidate;
+    return this.#form.internals.willValidate;
   }
 
   /** The element's type for form code that inspects controls. */
@@ -215,12 +215,12 @@ export class OdwEventModePicker extends DataElement<Loaded> {
   }
 
   checkValidity(): boolean {
-    return this.#form.checkValidity();
+    return this.#form.internals.checkValidity();
   }
 
   /** Like `checkValidity()`, and shows the problem at the field concerned. */
   reportValidity(): boolean {
-    return this.#form.reportValidity();
+    return this.#form.internals.reportValidity();
   }
 
   formResetCallback(): void {
@@ -333,7 +333,7 @@ export class OdwEventModePicker extends DataElement<Loaded> {
         <div class="top">${kind(view)} ${modes(view, needsOnDemandHint)}</div>
         ${onDemand || draft.watchDateOn ? watchDate(view) : nothing}
         ${onDemand || draft.watchDurationOn ? watchDuration(view) : nothing}
-        ${this.source === undefined ? nothing : countRow(scope, this.#count(strings, check.criteria !== undefined))}
+        ${this.source ? countRow(scope, this.#count(strings, check.criteria !== undefined)) : this.context ? countRow(scope, undefined) : nothing}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>
     `;

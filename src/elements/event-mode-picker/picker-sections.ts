@@ -145,7 +145,8 @@ export function watchDate(sections: Sections): TemplateResult {
     labels: strings.dateOperators,
     change: (value) => edit(setWatchDateOperator(draft, value, sections.defaults())),
   });
-  return constraintSection(sections, 'watchDate', strings.watchDate, [condition, ...inputs], hint === undefined ? nothing : html`<p class="hint" id="watchDate-hint">${hint}</p>`);
+  // The hint's line is there before the event (and its window) is known: nothing moves when it comes.
+  return constraintSection(sections, 'watchDate', strings.watchDate, [condition, ...inputs], html`<p class="hint" id="watchDate-hint">${hint}</p>`);
 }
 
 export function watchDuration(sections: Sections): TemplateResult {
@@ -171,8 +172,13 @@ export type CountState =
   | { state: 'count'; text: string }
   | { state: 'failed'; message: string; retry: () => void };
 
-/** The audience preview line (a live region) and, when counting failed, the error with Retry. */
-export function countRow(scope: RenderScope, count: CountState): TemplateResult {
+/**
+ * The audience preview line (a live region) and, when counting failed, the error with Retry in
+ * its place (both one line high where the picker is wide). `undefined`: the line's room only, for
+ * a picker whose provider has no adapter yet.
+ */
+export function countRow(scope: RenderScope, count: CountState | undefined): TemplateResult {
+  if (count === undefined) return html`<div class="count-row"><p class="count"></p></div>`;
   const { strings } = scope;
   const text =
     count.state === 'count'

@@ -1,29 +1,34 @@
 import { css } from 'lit';
 
+// The skeleton's figures (`.figures`, `.figure`, `.label`, `.number`) share the loaded figures' boxes.
+// Narrower than 560 px (534 px inside the card) the figures stack: side by side, a figure such as
+// "25.3 min" would wrap. The phase hint (first figure) has room for two lines, three where three
+// figures are narrow.
 export const onDemandStatisticsStyles = css`
-  .metrics {
+  .metrics,
+  .figures {
     display: grid;
     gap: var(--_space);
     grid-template-columns: repeat(3, minmax(0, 1fr));
     margin: 0;
   }
-  .narrow .metrics {
-    grid-template-columns: minmax(0, 1fr);
-  }
-  .metric {
+  .metric,
+  .figure {
     background: var(--_surface-raised);
     border-radius: calc(var(--_radius) * 0.75);
     padding: calc(var(--_space) * 0.75);
     min-width: 0;
   }
-  .metric dt {
+  .metric dt,
+  .label {
     color: var(--_text-muted);
     font-weight: 500;
   }
   .metric dd {
     margin: 0;
   }
-  .value {
+  .value,
+  .number {
     display: block;
     font-size: 1.9em;
     font-weight: 650;
@@ -31,10 +36,17 @@ export const onDemandStatisticsStyles = css`
     font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere;
   }
+  .number {
+    height: 1lh;
+  }
   .hint {
     display: block;
     color: var(--_text-muted);
     font-size: 0.85em;
+  }
+  :first-child > .hint,
+  :first-child > dd > .hint {
+    min-height: 2lh;
   }
   .metric.closing {
     background: var(--_warning-surface);
@@ -49,21 +61,32 @@ export const onDemandStatisticsStyles = css`
     color: var(--_text-muted);
   }
   .footer {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    align-items: start;
     gap: 0.5em;
     margin-top: calc(var(--_space) * 0.75);
+    min-height: 24px;
   }
   .notes {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-end;
+    align-self: center;
+    font-size: 0.85em;
     text-align: end;
   }
-  .narrow .notes {
-    align-items: flex-start;
-    text-align: start;
+  .notes span + span::before {
+    content: ' · ';
+  }
+  @container (534px <= width < 774px) {
+    :first-child > .hint,
+    :first-child > dd > .hint {
+      min-height: 3lh;
+    }
+  }
+  @container (width < 534px) {
+    .metrics,
+    .figures {
+      grid-template-columns: minmax(0, 1fr);
+    }
   }
   details summary {
     cursor: pointer;
@@ -80,16 +103,5 @@ export const onDemandStatisticsStyles = css`
     margin: 0;
     text-align: end;
     font-variant-numeric: tabular-nums;
-  }
-  .skeleton-row {
-    display: grid;
-    gap: var(--_space);
-    grid-template-columns: repeat(3, minmax(0, 1fr));
-  }
-  .narrow .skeleton-row {
-    grid-template-columns: minmax(0, 1fr);
-  }
-  .skeleton.block {
-    height: 4.5em;
   }
 `;

@@ -2,7 +2,6 @@ import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { EventDataSource } from '../../data/event-data-source.ts';
 import { statisticsFrom } from '../../data/questions.ts';
-import { ResizeController } from '../../controllers/resize-controller.ts';
 import {
   DEFAULT_CLOSING_THRESHOLD_DAYS,
   onDemandWindow,
@@ -12,6 +11,7 @@ import {
 import { DataElement } from '../data-element.ts';
 import { defineElement } from '../define.ts';
 import { fillMessage, formatDay, formatNumber, pickStrings, plural } from '../../i18n/locale.ts';
+import { reserveStyles } from '../../styles/reserve.styles.ts';
 import { cardStyles, tokenStyles } from '../../styles/tokens.styles.ts';
 import { onDemandStatisticsStyles } from './on-demand-statistics.styles.ts';
 import { onDemandStatisticsStrings, type OnDemandStatisticsStrings } from './on-demand-statistics.strings.ts';
@@ -21,9 +21,6 @@ interface LoadedStatistics {
   statistics: OnDemandStatistics;
   lastWindowDay: string;
 }
-
-// Narrower than this, the three figures stack.
-const NARROW_WIDTH = 480;
 
 /**
  * @tag odw-on-demand-statistics
@@ -66,7 +63,7 @@ const NARROW_WIDTH = 480;
  * ```
  */
 export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
-  static override styles = [tokenStyles, cardStyles, onDemandStatisticsStyles];
+  static override styles = [tokenStyles, cardStyles, reserveStyles, onDemandStatisticsStyles];
 
   protected readonly catalog = onDemandStatisticsStrings;
 
@@ -75,8 +72,6 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
 
   /** Overrides for any built-in text. */
   @property({ attribute: false }) strings: Partial<OnDemandStatisticsStrings> | undefined;
-
-  readonly #size = new ResizeController(this);
 
   protected override loadArguments(): readonly unknown[] {
     return [this.closingThreshold];
@@ -91,15 +86,20 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
 
   protected override render(): TemplateResult {
     const strings = pickStrings(onDemandStatisticsStrings, this.currentLocale(), this.strings);
+    // The loaded layout with its static texts (labels, hints) and room for the rest; the phase
+    // hint (first figure) always has two lines.
     return this.renderCard({
       strings,
-      narrow: this.#size.width > 0 && this.#size.width < NARROW_WIDTH,
       skeleton: html`
-        <div class="skeleton-row">
-          <div class="skeleton block"></div>
-          <div class="skeleton block"></div>
-          <div class="skeleton block"></div>
-        </div>`,
+        <div class="skeleton name"></div>
+        <div class="figures">
+          ${[
+            [strings.daysRemaining, ''],
+            [strings.totalVisitors, strings.totalVisitorsHint],
+            [strings.averageWatch, strings.averageWatchHint],
+          ].map(([label, hint]) => html`<div class="skeleton figure"><div class="label" data-text=${label}></div><div class="number"></div><div class="hint" data-text=${hint}></div></div>`)}
+        </div>
+        <div class="footer"></div>`,
       loaded: (loaded) => this.#renderStatistics(strings, loaded),
     });
   }
@@ -130,7 +130,7 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
       [strings.rewatchMinutes, formatNumber(statistics.rewatchWatchMinutes, locale, 1)],
     ];
     return html`
-      <p class="muted">${loaded.event.name}</p>
+      <p class="muted name" title=${loaded.event.name}>${loaded.event.name}</p>
       <dl class="metrics">
         ${metric(strings.daysRemaining, plural(statistics.daysRemaining, locale, strings.dayUnit), phaseText, statistics.phase)}
         ${metric(strings.totalVisitors, formatNumber(statistics.totalVisitors, locale), visitors === 0 ? strings.noViewsYet : strings.totalVisitorsHint)}

@@ -1,5 +1,10 @@
 import { css } from 'lit';
 
+// The skeleton shares the loaded boxes: `.sum` is the total's line, `.plot` the chart's (or the
+// table's) height, `.legend` one line (two with rewatches), `.notes` two lines for the notes
+// paragraph (one where the card is wide). The chart's height is set here, not by the drawing
+// (which follows the width a frame late): the SVG scales into it.
+
 export const onDemandSummaryStyles = css`
   .controls {
     display: flex;
@@ -32,14 +37,13 @@ export const onDemandSummaryStyles = css`
     gap: 0.5em;
     margin-inline-start: auto;
   }
-  .narrow .actions {
-    margin-inline-start: 0;
-  }
-  .total {
+  .total,
+  .sum {
     margin: 0 0 0.5em;
     font-weight: 600;
   }
-  .total .value {
+  .total .value,
+  .sum :first-child {
     font-size: 1.4em;
     font-variant-numeric: tabular-nums;
   }
@@ -50,8 +54,14 @@ export const onDemandSummaryStyles = css`
   .chart svg {
     display: block;
     width: 100%;
-    height: auto;
     overflow: visible;
+  }
+  .chart svg,
+  .plot {
+    height: 190px;
+  }
+  :host([show-table]) .plot {
+    height: 22em;
   }
   .grid line {
     stroke: var(--_border);
@@ -87,10 +97,14 @@ export const onDemandSummaryStyles = css`
     fill: var(--_surface);
     font-size: 11px;
   }
+  :host([show-rewatches]) .legend {
+    min-height: 2lh;
+  }
   .legend {
+    min-height: 1lh;
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25em 1em;
+    gap: 0 1em;
     margin-top: 0.4em;
     font-size: 0.85em;
     color: var(--_text-muted);
@@ -134,10 +148,17 @@ export const onDemandSummaryStyles = css`
     max-height: 22em;
     overflow: auto;
   }
-  .note {
+  .note,
+  .notes {
     margin: 0.6em 0 0;
+    font-size: 0.9em;
   }
-  .skeleton.chart-placeholder {
-    height: 180px;
+  .notes {
+    height: 2lh;
+  }
+  @container (width >= 734px) {
+    .notes {
+      height: 1lh;
+    }
   }
 `;

@@ -21,6 +21,7 @@ import { DataElement } from '../data-element.ts';
 import { defineElement } from '../define.ts';
 import { emit } from '../emit.ts';
 import { fillMessage, formatDay, formatNumber, pickStrings, plural } from '../../i18n/locale.ts';
+import { reserveStyles } from '../../styles/reserve.styles.ts';
 import { cardStyles, tokenStyles } from '../../styles/tokens.styles.ts';
 import { onDemandSummaryStyles } from './on-demand-summary.styles.ts';
 import { onDemandSummaryStrings, type OnDemandSummaryStrings } from './on-demand-summary.strings.ts';
@@ -55,8 +56,9 @@ interface LoadedSummary {
   today: string;
 }
 
-const NARROW_WIDTH = 420;
 const LAST_DAYS = 7;
+// The chart's height, as .chart svg in the styles: the drawing scales into that box.
+const CHART_HEIGHT = 190;
 // A date in running text, and a day in the tooltip and the table's rows.
 const LONG_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 const ROW_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
@@ -102,7 +104,7 @@ const ROW_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', 
  * ```
  */
 export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
-  static override styles = [tokenStyles, cardStyles, onDemandSummaryStyles];
+  static override styles = [tokenStyles, cardStyles, reserveStyles, onDemandSummaryStyles];
 
   protected readonly catalog = onDemandSummaryStrings;
 
@@ -154,12 +156,17 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
 
   protected override render(): TemplateResult {
     const strings = pickStrings(onDemandSummaryStrings, this.currentLocale(), this.strings);
-    return this.renderCard({
-      strings,
-      narrow: this.#size.width > 0 && this.#size.width < NARROW_WIDTH,
-      skeleton: html`<div class="skeleton chart-placeholder"></div>`,
-      loaded: (loaded) => this.#renderSummary(strings, loaded),
-    });
+    return this.renderCard({ strings, skeleton: this.#renderSkeleton(strings), loaded: (loaded) => this.#renderSummary(strings, loaded) });
+  }
+
+  /**
+   * The loaded layout before the data: the controls (an invisible copy), the total's line with a
+   * four-digit count, the chart's height (or the table's), the legend's and the notes' lines.
+   */
+  #renderSkeleton(strings: OnDemandSummaryStrings): TemplateResult {
+    const locale = this.currentLocale();
+    const total = `${plural(1000, locale, strings.totalVisitors)}${this.showRewatches ? ` · ${plural(100, locale, strings.totalRewatchers)}` : ''}`;
+    return html`<div class="skeleton name"></div>${this.#renderControls(strings)}<p class="skeleton sum"><span data-text=${total}></span></p><div class="skeleton plot"></div><div class="legend"></div><div class="notes"></div>`;
   }
 
   #renderSummary(strings: OnDemandSummaryStrings, loaded: LoadedSummary): TemplateResult {
@@ -179,23 +186,24 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
     if (!upcoming && !anyViews) notes.push(strings.noViewsYet);
     if (summary.diagnostics.length > 0) notes.push(plural(summary.diagnostics.length, locale, strings.skippedRecords));
     return html`
-      <p class="muted">${event.name}</p>
+      <p class="muted name" title=${event.name}>${event.name}</p>
       ${this.#renderControls(strings, loaded)}
       <p class="total">
         <span part="value" class="value">${plural(summary.totalVisitors, locale, strings.totalVisitors)}</span>
         ${this.showRewatches ? html`<span class="muted"> · ${plural(summary.totalRewatchers, locale, strings.totalRewatchers)}</span>` : ''}
       </p>
       ${this.showTable ? this.#renderTable(strings, loaded) : this.#renderChart(strings, loaded)}
-      ${notes.map((note) => html`<p class="note muted">${note}</p>`)}
+      <p class="note muted">${notes.join(' ')}</p>
     `;
   }
 
-  #renderControls(strings: OnDemandSummaryStrings, loaded: LoadedSummary): TemplateResult {
+  /** The controls; without `loaded`, the skeleton's invisible copy (it only takes their room; its buttons are disabled). */
+  #renderControls(strings: OnDemandSummaryStrings, loaded?: LoadedSummary): TemplateResult {
     const choice = this.from || this.to ? 'day' : this.days !== undefined ? 'last-days' : 'window';
     return html`
       <div part="controls" class="controls">
         <label>${strings.range}
-          <select @change=${(event: Event) => this.#chooseRange((event.target as HTMLSelectElement).value, loaded)}>
+          <select @change=${(event: Event) => this.#chooseRange((event.target as HTMLSelectElement).value, loaded as LoadedSummary)}>
             <option value="window" ?selected=${choice === 'window'}>${strings.rangeWindow}</option>
             <option value="last-days" ?selected=${choice === 'last-days'}>${strings.rangeLastDays}</option>
             <option value="day" ?selected=${choice === 'day'}>${strings.rangeDay}</option>
@@ -203,16 +211,16 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
         </label>
         ${choice === 'day'
           ? html`<label>${strings.day}
-              <input type="date" min=${loaded.window.firstDay} max=${loaded.window.lastDay} .value=${loaded.range.from}
+              <input type="date" min=${loaded?.window.firstDay} max=${loaded?.window.lastDay} .value=${loaded?.range.from}
                 @change=${(event: Event) => this.#chooseDay((event.target as HTMLInputElement).value)} />
             </label>`
           : ''}
         <label><input type="checkbox" .checked=${this.showRewatches} @change=${(event: Event) => (this.showRewatches = (event.target as HTMLInputElement).checked)} />${strings.showRewatches}</label>
         <span class="actions">
-          <button type="button" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>
+          <button type="button" ?disabled=${!loaded} aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>
             ${this.showTable ? strings.showChart : strings.showTable}
           </button>
-          <button type="button" @click=${() => this.#downloadCsv(strings, loaded)}>${strings.downloadCsv}</button>
+          <button type="button" ?disabled=${!loaded} @click=${() => this.#downloadCsv(strings, loaded as LoadedSummary)}>${strings.downloadCsv}</button>
         </span>
       </div>
     `;
@@ -271,7 +279,7 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
     const locale = this.currentLocale();
     const days = this.#chartDays(loaded.summary.days);
     const width = Math.max(240, this.#size.width || 600);
-    const height = width < NARROW_WIDTH ? 150 : 190;
+    const height = CHART_HEIGHT;
     const layout = barChartLayout(days, { width, height, showSecondary: this.showRewatches });
     const focused = this.focusedIndex === null ? undefined : days[this.focusedIndex];
     const summaryText = this.#chartSummary(strings, loaded);
