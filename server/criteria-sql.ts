@@ -15,11 +15,9 @@ import {
   type CalendarDay,
   calendarDayOf,
   daysBetween,
-  isoWeekday,
   minutesToMilliseconds,
-  monthOf,
   type OnDemandWindow,
-  type TimeFrame,
+  timeFrameDays,
   type WatchDateConstraint,
   type WatchDurationConstraint,
   type WatchDurationOperator,
@@ -73,19 +71,6 @@ function durationTest(constraint: WatchDurationConstraint): DurationTest {
   return { operator: constraint.operator, low, high: constraint.operator === 'between' ? limit(constraint.to) : low };
 }
 
-/** First and last day of a named time frame around `today`; weeks start on Monday (ISO 8601). */
-function timeFrame(frame: TimeFrame, today: CalendarDay): [CalendarDay, CalendarDay] {
-  const monday = addDays(today, 1 - isoWeekday(today));
-  switch (frame) {
-    case 'today': return [today, today];
-    case 'yesterday': return [addDays(today, -1), addDays(today, -1)];
-    case 'this-week': return [monday, addDays(monday, 6)];
-    case 'last-week': return [addDays(monday, -7), addDays(monday, -1)];
-    case 'this-month': return monthOf(today);
-    case 'last-month': return monthOf(addDays(monthOf(today)[0], -1));
-  }
-}
-
 /**
  * The days a Watch Date holds, as offsets from the window's first day (`null`: unbounded on that
  * side), computed without stepping outside the calendar: a day given in the criteria may be far
@@ -104,7 +89,7 @@ function watchDateOffsets(constraint: WatchDateConstraint, window: OnDemandWindo
     // Today and the N − 1 days before it.
     case 'in-past': return { from: offset(today) - (constraint.days - 1), to: offset(today), except: null };
     case 'in-time-frame': {
-      const [first, last] = timeFrame(constraint.frame, today);
+      const [first, last] = timeFrameDays(constraint.frame, today);
       return { from: offset(first), to: offset(last), except: null };
     }
   }

@@ -70,8 +70,12 @@ function watchDateTest(constraint: WatchDateConstraint, today: CalendarDay): (da
   }
 }
 
-/** First and last day of a named time frame; weeks start on Monday. */
-function timeFrameDays(frame: TimeFrame, today: CalendarDay): [CalendarDay, CalendarDay] {
+/**
+ * First and last day of a named time frame around `today`; weeks start on Monday (ISO 8601).
+ *
+ * @example timeFrameDays('last-week', '2026-03-25') // ['2026-03-16', '2026-03-22']
+ */
+export function timeFrameDays(frame: TimeFrame, today: CalendarDay): [CalendarDay, CalendarDay] {
   const monday = addDays(today, 1 - isoWeekday(today));
   switch (frame) {
     case 'today': return [today, today];

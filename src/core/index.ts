@@ -15,9 +15,7 @@ export {
   daysBetween,
   daysFromTo,
   isCalendarDay,
-  isoWeekday,
   MILLISECONDS_PER_DAY,
-  monthOf,
   parseInstant,
   type CalendarDay,
 } from './calendar.ts';
@@ -89,7 +87,7 @@ export {
   type WatchDurationConstraint,
   type WatchDurationOperator,
 } from './criteria.ts';
-export { attendsEventTriggerFires, audienceOf, selectAudience, type AttendanceActivity } from './audience.ts';
+export { attendsEventTriggerFires, audienceOf, selectAudience, timeFrameDays, type AttendanceActivity } from './audience.ts';
 export { diagnosticOf, MAX_VIEW_MINUTES, type DiagnosticFacts } from './diagnostics.ts';
 export { toCsv, type CsvColumn } from './csv.ts';
 export { nextClockChange } from './clock.ts';
