@@ -14,9 +14,7 @@
  * throwaway cluster (server/cluster.ts) and removes it at the end. Not a test: asserts nothing
  * about speed.
  */
-import { spawn } from 'node:child_process';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { createRestAdapter, type DataAdapter } from '../src/adapters/index.ts';
 import {
@@ -27,7 +25,7 @@ import {
   type AttendanceCriteria,
 } from '../src/core/index.ts';
 import { buildScenario } from '../mocks/index.ts';
-import { startCluster, type Cluster } from '../server/cluster.ts';
+import { benchDatabase, startServerProcess, stopAll, type BenchBackend } from './bench-backend.ts';
 import { createPool, loadWebinar, migrate, vacuumAnalyze } from '../server/index.ts';
 
 const RUNS = 3;
@@ -77,48 +75,10 @@ function same(a: unknown, b: unknown): boolean {
   return isDeepStrictEqual(a, b);
 }
 
-async function startServerProcess(databaseUrl: string): Promise<{ baseUrl: string; stop(): void }> {
-  const main = fileURLToPath(new URL('../server/main.ts', import.meta.url));
-  const child = spawn(process.execPath, [main, '--port', '0', '--exit-with-stdin'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (\S+)/.exec(output);
-      if (match) resolve(match[1] as string);
-    });
-    child.once('exit', (code) => reject(new Error(`The server exited (${code}) before listening: ${output}`)));
-  });
-  return {
-    baseUrl,
-    stop() {
-      child.stdin.end();
-      child.kill();
-    },
-  };
-}
-
 async function main(): Promise<void> {
-  let cluster: Cluster | undefined;
-  let server: { baseUrl: string; stop(): void } | undefined;
-  const cleanUp = () => {
-    server?.stop();
-    cluster?.stop();
-  };
-  process.once('SIGINT', () => {
-    cleanUp();
-    process.exit(130);
-  });
+  const backend: BenchBackend = { cluster: undefined, server: undefined };
   try {
-    let databaseUrl = process.env['DATABASE_URL'];
-    if (databaseUrl === undefined || databaseUrl === '') {
-      console.log('DATABASE_URL not set: starting a throwaway PostgreSQL cluster');
-      cluster = await startCluster({ settings: { shared_buffers: '512MB', max_parallel_workers_per_gather: '2' } });
-      databaseUrl = cluster.url;
-    }
+    const databaseUrl = await benchDatabase(backend, { shared_buffers: '512MB', max_parallel_workers_per_gather: '2' });
 
     let started = performance.now();
     const generated = buildScenario('huge');
@@ -145,7 +105,7 @@ async function main(): Promise<void> {
       await pool.end();
     }
 
-    server = await startServerProcess(databaseUrl);
+    const server = (backend.server = await startServerProcess(databaseUrl));
     const counter = countingFetch();
     const pushDown: DataAdapter = createRestAdapter({ baseUrl: server.baseUrl, pushDown: true, fetch: counter.fetch, timeoutMs: 600_000, retries: 0 });
     const download: DataAdapter = createRestAdapter({ baseUrl: server.baseUrl, fetch: counter.fetch, timeoutMs: 600_000, retries: 0, maxPages: 10_000 });
@@ -207,7 +167,7 @@ async function main(): Promise<void> {
     console.log(`\nanswers agree: ${answersAgree ? 'yes' : 'NO'} (summary, statistics with diagnostics, audience count)`);
     if (!answersAgree) process.exitCode = 1;
   } finally {
-    cleanUp();
+    stopAll(backend);
   }
 }
 

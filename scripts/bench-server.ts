@@ -15,7 +15,6 @@
  * machine: the figures include all three, and another process's load skews them — the output
  * states the load average before and after.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +31,7 @@ import {
   type AttendanceCriteria,
 } from '../src/core/index.ts';
 import { buildScenario } from '../mocks/index.ts';
-import { startCluster, type Cluster } from '../server/cluster.ts';
+import { benchDatabase, startServerProcess, stopAll, type BenchBackend } from './bench-backend.ts';
 import { createPool, loadWebinar, migrate, vacuumAnalyze } from '../server/index.ts';
 
 const { values } = parseArgs({
@@ -72,27 +71,6 @@ const milliseconds = (ms: number) => (ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
 const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' / ');
 
-async function startServerProcess(databaseUrl: string): Promise<{ baseUrl: string; stop(): void }> {
-  const main = fileURLToPath(new URL('../server/main.ts', import.meta.url));
-  const child = spawn(process.execPath, [main, '--port', '0', '--exit-with-stdin'], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['pipe', 'pipe', 'inherit'] });
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (\S+)/.exec(output);
-      if (match) resolve(match[1] as string);
-    });
-    child.once('exit', (code) => reject(new Error(`The server exited (${code}) before listening: ${output}`)));
-  });
-  return {
-    baseUrl,
-    stop() {
-      child.stdin.end();
-      child.kill();
-    },
-  };
-}
-
 interface Level {
   clients: number;
   dashboards: number;
@@ -104,23 +82,9 @@ interface Level {
 }
 
 async function main(): Promise<void> {
-  let cluster: Cluster | undefined;
-  let server: { baseUrl: string; stop(): void } | undefined;
-  const cleanUp = () => {
-    server?.stop();
-    cluster?.stop();
-  };
-  process.once('SIGINT', () => {
-    cleanUp();
-    process.exit(130);
-  });
+  const backend: BenchBackend = { cluster: undefined, server: undefined };
   try {
-    let databaseUrl = process.env['DATABASE_URL'];
-    if (databaseUrl === undefined || databaseUrl === '') {
-      console.log('DATABASE_URL not set: starting a throwaway PostgreSQL cluster');
-      cluster = await startCluster({ settings: { shared_buffers: '512MB' } });
-      databaseUrl = cluster.url;
-    }
+    const databaseUrl = await benchDatabase(backend, { shared_buffers: '512MB' });
     const generated = buildScenario('huge');
     const { event, attendance } = generated;
     const window = onDemandWindow(event);
@@ -149,7 +113,7 @@ async function main(): Promise<void> {
       count: audienceOf(analysis, DASHBOARD_CRITERIA, now.getTime()).length,
     };
 
-    server = await startServerProcess(databaseUrl);
+    const server = (backend.server = await startServerProcess(databaseUrl));
     const adapter: DataAdapter = createRestAdapter({ baseUrl: server.baseUrl, pushDown: true, retries: 0, timeoutMs: 60_000 });
     let mismatches = 0;
     const dashboard = async (): Promise<boolean> => {
@@ -235,7 +199,7 @@ async function main(): Promise<void> {
       console.log('README.md updated');
     }
   } finally {
-    cleanUp();
+    stopAll(backend);
   }
 }
 
