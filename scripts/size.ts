@@ -7,6 +7,7 @@
  * column and do not count against the budget.
  */
 import { build, type OutputFile } from 'esbuild';
+import { minifyTemplatesPlugin } from './minify-templates.ts';
 import { CONSUMER_BUILD } from './toolchain.ts';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -64,6 +65,8 @@ const gzip = (code: Uint8Array) => gzipSync(code, { level: 9 }).byteLength;
 async function measure(entry: Entry) {
   const result = await build({
     ...CONSUMER_BUILD,
+    // The kit's templates as `npm run build:lib` ships them (scripts/minify-templates.ts).
+    plugins: [minifyTemplatesPlugin(process.cwd())],
     ...(entry.imports === undefined ? { entryPoints: [entry.file ?? ''] } : { stdin: { contents: entry.imports, resolveDir: process.cwd(), loader: 'ts' as const, sourcefile: 'page.ts' } }),
     minify: true,
     write: false,
