@@ -62,6 +62,8 @@ export {
   type DailyVisitors,
   type DayRange,
 } from './summary.ts';
+export { programFunnel, programFunnelOf, type ProgramFunnel } from './program-funnel.ts';
+export { MIN_PROJECTION_DAYS, projectOnDemandVisitors, projectionOf, type OnDemandProjection, type ProjectionOptions } from './projection.ts';
 export { onDemandStatistics, statisticsOf, type OnDemandStatistics, type StatisticsOptions } from './statistics.ts';
 export {
   CRITERIA_ERROR_CODES,

@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { afterEnd, amsterdamEvent, attendance, registrant, view } from '../../test/fixtures/core-fixtures.ts';
+import { projectOnDemandVisitors } from './projection.ts';
+import { onDemandStatistics } from './statistics.ts';
+import type { Registrant, View } from './types.ts';
+
+// The Amsterdam event ends at 17:00 on 2026-03-20: window days 2026-03-20 (day 0) … 2026-04-19.
+const noShows = (count: number, prefix = 'S'): Registrant[] => Array.from({ length: count }, (_, index) => registrant(`${prefix}${index}`, 'No Show'));
+
+/** `perDay[d]` people make their first visit on day `d` after the end day, at 10:00 local (+1 h in summer). */
+function decaying(perDay: number[]): { registrants: Registrant[]; views: View[] } {
+  const registrants: Registrant[] = [];
+  const views: View[] = [];
+  perDay.forEach((count, day) => {
+    for (let person = 0; person < count; person++) {
+      const leadId = `D${day}-${person}`;
+      registrants.push(registrant(leadId, 'No Show'));
+      views.push(view(leadId, afterEnd(day, -7 * 60), 12)); // 10:00 on the day, 7 h before the end's clock time
+    }
+  });
+  return { registrants, views };
+}
+
+describe('projectOnDemandVisitors', () => {
+  const geometric = decaying(Array.from({ length: 31 }, (_, day) => (day === 0 ? 0 : Math.round(200 * 0.8 ** (day - 1)))));
+  const truth = (reportedThrough: string) => onDemandStatistics(amsterdamEvent, { ...geometric, reportedThrough }, new Date(afterEnd(40))).totalVisitors;
+
+  it('is null before the event ends and while fewer than 3 days are reported', () => {
+    const data = { ...geometric, reportedThrough: '2026-04-30' };
+    expect(projectOnDemandVisitors(amsterdamEvent, data, new Date(afterEnd(-1)))).toBeNull();
+    expect(projectOnDemandVisitors(amsterdamEvent, { ...data, reportedThrough: '2026-03-19' }, new Date(afterEnd(1)))).toBeNull();
+    expect(projectOnDemandVisitors(amsterdamEvent, { ...data, reportedThrough: '2026-03-21' }, new Date(afterEnd(2)))).toBeNull(); // days 0 and 1
+    expect(projectOnDemandVisitors(amsterdamEvent, { ...data, reportedThrough: '2026-03-22' }, new Date(afterEnd(3)))).not.toBeNull(); // days 0, 1, 2
+  });
+
+  it('is the final count once the window has closed or every day is reported', () => {
+    for (const [reportedThrough, now, basedOnDays] of [
+      ['2026-04-10', afterEnd(31), 22], // closed: what is reported is all there will be
+      ['2026-04-19', afterEnd(29), 31], // every day reported
+      ['2026-05-31', afterEnd(29.5), 31],
+    ] as const) {
+      const reported = truth(reportedThrough);
+      expect(projectOnDemandVisitors(amsterdamEvent, { ...geometric, reportedThrough }, new Date(now))).toEqual({ expected: reported, low: reported, high: reported, level: 0.8, basedOnDays });
+    }
+  });
+
+  it('projects a steady decay close to the truth, with the truth inside the band', () => {
+    const final = truth('2026-04-19');
+    for (const [reportedThrough, days] of [
+      ['2026-03-27', 8],
+      ['2026-04-03', 15],
+    ] as const) {
+      const projection = projectOnDemandVisitors(amsterdamEvent, { ...geometric, reportedThrough }, new Date(`${reportedThrough}T23:30:00Z`));
+      expect(projection).not.toBeNull();
+      const { expected, low, high, basedOnDays } = projection!;
+      expect(basedOnDays).toBe(days);
+      expect(Math.abs(expected - final) / final).toBeLessThan(0.05);
+      expect(low).toBeLessThanOrEqual(final);
+      expect(high).toBeGreaterThanOrEqual(final);
+      expect(low).toBeGreaterThanOrEqual(truth(reportedThrough)); // never below who already watched
+    }
+  });
+
+  it('widens the band with a higher level and counts only no-shows', () => {
+    const data = { registrants: [...geometric.registrants, registrant('A', 'Attended', 40), ...noShows(5)], views: [...geometric.views, view('A', afterEnd(1), 9)], reportedThrough: '2026-03-27' };
+    const now = new Date(afterEnd(8));
+    const at80 = projectOnDemandVisitors(amsterdamEvent, data, now)!;
+    const at95 = projectOnDemandVisitors(amsterdamEvent, data, now, { level: 0.95 })!;
+    expect(at95.low).toBeLessThanOrEqual(at80.low);
+    expect(at95.high).toBeGreaterThanOrEqual(at80.high);
+    expect(at95.expected).toBe(at80.expected);
+    const withoutRewatcher = projectOnDemandVisitors(amsterdamEvent, { ...geometric, reportedThrough: '2026-03-27' }, now)!;
+    expect(at80.expected).toBe(withoutRewatcher.expected);
+  });
+
+  it('projects nobody more when nobody watched after the end day', () => {
+    const data = attendance(noShows(3), [view('S0', afterEnd(0, 30), 5)], '2026-03-25');
+    expect(projectOnDemandVisitors(amsterdamEvent, data, new Date(afterEnd(6)))).toEqual({ expected: 1, low: 1, high: 1, level: 0.8, basedOnDays: 6 });
+  });
+
+  it.each([0, 1, -0.5, Number.NaN])('refuses level %s', (level) => {
+    expect(() => projectOnDemandVisitors(amsterdamEvent, { ...geometric, reportedThrough: '2026-03-27' }, new Date(afterEnd(8)), { level })).toThrow(/level/);
+  });
+
+  it('keeps low ≤ expected ≤ high, none below the count so far, for any data', () => {
+    const days = fc.array(fc.nat({ max: 60 }), { minLength: 31, maxLength: 31 });
+    fc.assert(
+      fc.property(days, fc.integer({ min: 2, max: 29 }), (perDay, cut) => {
+        const data = decaying(perDay);
+        const reportedThrough = `2026-${cut < 12 ? '03' : '04'}-${String(cut < 12 ? 20 + cut : cut - 11).padStart(2, '0')}`;
+        const projection = projectOnDemandVisitors(amsterdamEvent, { ...data, reportedThrough }, new Date(afterEnd(cut + 1)));
+        const sofar = onDemandStatistics(amsterdamEvent, { ...data, reportedThrough }, new Date(afterEnd(cut + 1))).totalVisitors;
+        expect(projection).not.toBeNull();
+        const { expected, low, high } = projection!;
+        expect(low).toBeGreaterThanOrEqual(sofar);
+        expect(low).toBeLessThanOrEqual(expected);
+        expect(expected).toBeLessThanOrEqual(high);
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000); // 60 runs of up to 1 800 people, two analyses each: a few seconds on a loaded CI machine.
+});
