@@ -2,11 +2,11 @@
  * The one linear pass over attendance data that every other computation stands on:
  * check records, keep the good ones, fold views into daily on-demand activity, resolve statuses.
  */
-import { A_CALENDAR_DAY, createDayInZone, daysBetween, daysFromTo, isCalendarDay, parseInstant, type CalendarDay } from './calendar.ts';
-import { diagnosticOf, MAX_VIEW_MINUTES, type DiagnosticFacts } from './diagnostics.ts';
+import { A_CALENDAR_DAY, breakIndexOf, daysBetween, daysFromTo, epochDayOfDay, isCalendarDay, localDayBreaks, parseInstant, type CalendarDay } from './calendar.ts';
+import { diagnosticOf, MAX_VIEW_MINUTES } from './diagnostics.ts';
 import { invalidInput, isRecord } from './errors.ts';
 import { canAttendOnDemand, isRegisteredForEvent, laterStatus, normalizeStatus, type ProgramStatus } from './statuses.ts';
-import type { Attendance, Diagnostic, DiagnosticCode, WebinarEvent } from './types.ts';
+import type { Attendance, Diagnostic, WebinarEvent } from './types.ts';
 import { checkWebinarEvent, windowOf, type CheckedEvent, type OnDemandWindow } from './window.ts';
 
 /**
@@ -81,7 +81,11 @@ export interface AttendanceAnalysis {
  * @example readLeadId('  ') // null
  */
 export function readLeadId(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'string') {
+    // Most ids start with a visible ASCII character: no trim (and no new string) needed.
+    const first = value.charCodeAt(0);
+    return (first > 32 && first < 127) || value.trim() !== '' ? value : null;
+  }
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   return null;
 }
@@ -98,15 +102,6 @@ export function checkAttendance(attendance: Attendance): void {
     if (!Array.isArray(attendance[field])) throw invalidInput('data', `attendance.${field}`, 'an array');
   }
   if (!isCalendarDay(attendance.reportedThrough)) throw invalidInput('data', 'attendance.reportedThrough', A_CALENDAR_DAY, attendance.reportedThrough);
-}
-
-/** Runs `check` on every record in order, pausing after each `stepSize` of them. */
-function* inSteps(records: readonly unknown[], stepSize: number, check: (record: unknown, index: number) => void): Generator<void, void, void> {
-  for (let from = 0; from < records.length; from += stepSize) {
-    const to = Math.min(records.length, from + stepSize);
-    for (let index = from; index < to; index++) check(records[index], index);
-    yield;
-  }
 }
 
 /** Views that passed every check, column-wise, in input order. */
@@ -193,74 +188,201 @@ export function* analyzeAttendanceInSteps(event: WebinarEvent, attendance: Atten
   const window = windowOf(checkedEvent);
   const { reportedThrough } = attendance;
   const diagnostics: Diagnostic[] = [];
-  /** Reports a record as left out or ignored, worded by `diagnosticOf`. */
-  const report = (code: DiagnosticCode, facts: DiagnosticFacts): void => {
-    diagnostics.push(diagnosticOf(code, facts));
-  };
 
   const registrants = new Map<string, CheckedRegistrant>();
-  yield* inSteps(attendance.registrants, stepSize, (record, index) => {
-    if (!isRecord(record)) return report('registrant-malformed', { index });
-    const leadId = readLeadId(record.leadId);
-    if (leadId === null) return report('registrant-missing-lead-id', { index });
-    let status: ProgramStatus;
-    try {
-      status = normalizeStatus(record.status as string);
-    } catch {
-      return report('registrant-unknown-status', { index, leadId, value: record.status });
-    }
-    const registrant: CheckedRegistrant = { leadId, status };
-    if (isMinutes(record.liveMinutes)) registrant.liveMinutes = record.liveMinutes;
-    else if (record.liveMinutes !== undefined) {
-      report('registrant-invalid-live-minutes', { index, leadId, value: record.liveMinutes });
-    }
-    const earlier = registrants.get(leadId);
-    // Keep the furthest status, so which duplicate comes first does not change the result.
-    const kept = earlier === undefined || laterStatus(earlier.status, status) !== earlier.status ? registrant : earlier;
-    registrants.set(leadId, kept);
-    if (earlier !== undefined) report('registrant-duplicate', { index, leadId, status: kept.status });
-  });
+  const records = attendance.registrants;
+  for (let from = 0; from < records.length; from += stepSize) {
+    checkRegistrants(records, from, Math.min(records.length, from + stepSize), registrants, diagnostics);
+    yield;
+  }
 
-  const leadIds = [...registrants.keys()];
-  const registrantNumbers = new Map<string, number>(leadIds.map((leadId, number) => [leadId, number]));
-  const statusOf = leadIds.map((leadId) => (registrants.get(leadId) as CheckedRegistrant).status);
+  const leadIds: string[] = [];
+  const registrantNumbers = new Map<string, number>();
+  const statusOf: ProgramStatus[] = [];
+  const registered = new Uint8Array(registrants.size);
+  registrants.forEach(({ status }, leadId) => {
+    const lead = leadIds.push(leadId) - 1;
+    registrantNumbers.set(leadId, lead);
+    statusOf.push(status);
+    if (isRegisteredForEvent(status)) registered[lead] = 1;
+  });
   const windowDays = daysFromTo(window.firstDay, window.lastDay);
-  const dayNumbers = new Map(windowDays.map((day, number) => [day, number]));
-  // Past the last window day when everything is reported, −1 when nothing is yet.
-  const lastReportedDay = reportedThrough < window.firstDay ? -1 : daysBetween(window.firstDay, reportedThrough);
   const opensAfter = checkedEvent.endsAt;
   const closesAt = window.closesAt.getTime();
-  const dayInZone = createDayInZone(checkedEvent.timeZone);
-  const viewCount = attendance.views.length;
-  const counted: CountedViews = { count: 0, lead: new Int32Array(viewCount), day: new Uint8Array(viewCount), milliseconds: new Float64Array(viewCount) };
+  // A view's day: the window's local midnights, found once, and a binary search over them.
+  const breaks = localDayBreaks(checkedEvent.timeZone, opensAfter + 1, closesAt);
+  const firstEpochDay = epochDayOfDay(window.firstDay);
+  const dayOfBreak = Uint8Array.from(breaks.day, (day) => Math.min(Math.max(day - firstEpochDay, 0), windowDays.length - 1));
+  const views = attendance.views;
+  const scan: ViewScan = {
+    registrantNumbers,
+    statusOf,
+    registered,
+    opensAfter,
+    closesAt,
+    breakAt: breaks.at,
+    dayOfBreak,
+    // Past the last window day when everything is reported, −1 when nothing is yet.
+    lastReportedDay: reportedThrough < window.firstDay ? -1 : daysBetween(window.firstDay, reportedThrough),
+    windowDays,
+    reportedThrough,
+    diagnostics,
+    counted: { count: 0, lead: new Int32Array(views.length), day: new Uint8Array(views.length), milliseconds: new Float64Array(views.length) },
+  };
+  for (let from = 0; from < views.length; from += stepSize) {
+    checkViews(views, from, Math.min(views.length, from + stepSize), scan);
+    yield;
+  }
 
-  yield* inSteps(attendance.views, stepSize, (view, index) => {
-    if (!isRecord(view)) return report('view-malformed', { index });
-    const leadId = readLeadId(view.leadId);
-    if (leadId === null) return report('view-missing-lead-id', { index });
-    const viewedAt = parseInstant(view.viewedAt);
-    if (viewedAt === null) return report('view-invalid-date', { index, leadId, value: view.viewedAt });
-    if (!isMinutes(view.minutes)) return report('view-invalid-minutes', { index, leadId, value: view.minutes });
-    const lead = registrantNumbers.get(leadId);
-    if (lead === undefined) return report('view-unknown-registrant', { index, leadId });
-    const status = statusOf[lead] as ProgramStatus;
-    if (!isRegisteredForEvent(status)) return report('view-ineligible-status', { index, leadId, status });
-    if (viewedAt <= opensAfter || viewedAt > closesAt) return report('view-outside-window', { index, leadId, viewedAt });
-    const day = dayNumbers.get(dayInZone(viewedAt)) as number;
-    if (day > lastReportedDay) return report('view-not-yet-reported', { index, leadId, day: windowDays[day] as CalendarDay, reportedThrough });
-    const at = counted.count++;
-    counted.lead[at] = lead;
-    counted.day[at] = day;
-    counted.milliseconds[at] = minutesToMilliseconds(view.minutes);
-  });
-
-  const activities = foldIntoDailyActivity(counted, leadIds.length, windowDays.length);
+  const activities = foldIntoDailyActivity(scan.counted, leadIds.length, windowDays.length);
   for (let index = 0; index < activities.count; index++) {
     const lead = activities.lead[index] as number;
     // Registered and No Show become Attended On-Demand: always a step up, never back.
     if (canAttendOnDemand(statusOf[lead] as ProgramStatus)) statusOf[lead] = 'attended-on-demand';
   }
   return { event: checkedEvent, window, reportedThrough, registrants, leadIds, statusOf, windowDays, activities, diagnostics };
+}
+
+/** Checks registrants `from` … `to − 1` into `registrants`, reporting bad ones. */
+function checkRegistrants(records: readonly unknown[], from: number, to: number, registrants: Map<string, CheckedRegistrant>, diagnostics: Diagnostic[]): void {
+  for (let index = from; index < to; index++) {
+    const record = records[index];
+    if (!isRecord(record)) {
+      diagnostics.push(diagnosticOf('registrant-malformed', { index }));
+      continue;
+    }
+    const leadId = readLeadId(record.leadId);
+    if (leadId === null) {
+      diagnostics.push(diagnosticOf('registrant-missing-lead-id', { index }));
+      continue;
+    }
+    let status: ProgramStatus;
+    try {
+      status = normalizeStatus(record.status as string);
+    } catch {
+      diagnostics.push(diagnosticOf('registrant-unknown-status', { index, leadId, value: record.status }));
+      continue;
+    }
+    const registrant: CheckedRegistrant = { leadId, status };
+    if (isMinutes(record.liveMinutes)) registrant.liveMinutes = record.liveMinutes;
+    else if (record.liveMinutes !== undefined) {
+      diagnostics.push(diagnosticOf('registrant-invalid-live-minutes', { index, leadId, value: record.liveMinutes }));
+    }
+    const earlier = registrants.get(leadId);
+    // Keep the furthest status, so which duplicate comes first does not change the result.
+    const kept = earlier === undefined || laterStatus(earlier.status, status) !== earlier.status ? registrant : earlier;
+    registrants.set(leadId, kept);
+    if (earlier !== undefined) diagnostics.push(diagnosticOf('registrant-duplicate', { index, leadId, status: kept.status }));
+  }
+}
+
+/** What the check of views needs, in one object of fixed shape (the loop stays monomorphic). */
+interface ViewScan {
+  registrantNumbers: Map<string, number>;
+  statusOf: ProgramStatus[];
+  /** 1 for a registrant registered for the event (step ≥ 40), whose views count. */
+  registered: Uint8Array;
+  opensAfter: number;
+  closesAt: number;
+  /** Local midnights of the window (`DayBreaks.at`) and the window day each starts. */
+  breakAt: Float64Array;
+  dayOfBreak: Uint8Array;
+  lastReportedDay: number;
+  windowDays: CalendarDay[];
+  reportedThrough: CalendarDay;
+  diagnostics: Diagnostic[];
+  counted: CountedViews;
+}
+
+/**
+ * Checks views `from` … `to − 1` and keeps the counted ones. The hot loop of the kit: no
+ * closures, no string keys but the lead id's own map lookup, a view's day by binary search.
+ */
+function checkViews(views: readonly unknown[], from: number, to: number, scan: ViewScan): void {
+  const { registrantNumbers, registered, opensAfter, closesAt, breakAt, dayOfBreak, lastReportedDay, diagnostics, counted } = scan;
+  for (let index = from; index < to; index++) {
+    const view = views[index];
+    if (!isRecord(view)) {
+      diagnostics.push(diagnosticOf('view-malformed', { index }));
+      continue;
+    }
+    const leadId = readLeadId(view.leadId);
+    if (leadId === null) {
+      diagnostics.push(diagnosticOf('view-missing-lead-id', { index }));
+      continue;
+    }
+    const viewedAt = parseInstant(view.viewedAt);
+    if (viewedAt === null) {
+      diagnostics.push(diagnosticOf('view-invalid-date', { index, leadId, value: view.viewedAt }));
+      continue;
+    }
+    const minutes = view.minutes;
+    if (!isMinutes(minutes)) {
+      diagnostics.push(diagnosticOf('view-invalid-minutes', { index, leadId, value: minutes }));
+      continue;
+    }
+    const lead = registrantNumbers.get(leadId);
+    if (lead === undefined) {
+      diagnostics.push(diagnosticOf('view-unknown-registrant', { index, leadId }));
+      continue;
+    }
+    if (registered[lead] === 0) {
+      diagnostics.push(diagnosticOf('view-ineligible-status', { index, leadId, status: scan.statusOf[lead] as ProgramStatus }));
+      continue;
+    }
+    if (viewedAt <= opensAfter || viewedAt > closesAt) {
+      diagnostics.push(diagnosticOf('view-outside-window', { index, leadId, viewedAt }));
+      continue;
+    }
+    const day = dayOfBreak[breakIndexOf(breakAt, viewedAt)] as number;
+    if (day > lastReportedDay) {
+      diagnostics.push(diagnosticOf('view-not-yet-reported', { index, leadId, day: scan.windowDays[day] as CalendarDay, reportedThrough: scan.reportedThrough }));
+      continue;
+    }
+    const at = counted.count++;
+    counted.lead[at] = lead;
+    counted.day[at] = day;
+    counted.milliseconds[at] = minutesToMilliseconds(minutes);
+  }
+}
+
+/** What an analysis was made from: the attendance's parts and the event's fields, compared one by one. */
+const partsOf = (event: WebinarEvent, attendance: Attendance): unknown[] => {
+  const { registrants, views } = attendance;
+  return [registrants, views, registrants?.length, views?.length, attendance.reportedThrough, event.endsAt, event.startsAt, event.timeZone, event.id, event.name];
+};
+
+/** The last analysis of each attendance object, for as long as the caller keeps that object. */
+const remembered = new WeakMap<object, [parts: unknown[], analysis: AttendanceAnalysis]>();
+
+/**
+ * The analysis `onDemandStatistics`, `dailyOnDemandVisitors`, `selectAudience` and the other
+ * `(event, attendance)` functions share: an attendance object is analyzed once, and asked again
+ * with an event of the same fields, the same analysis answers (a WeakMap keyed on the
+ * attendance object: it goes when the caller drops the attendance). **Do not mutate an
+ * attendance object, its arrays or its records after passing it to core**: give a changed
+ * attendance as a new object. (Replacing `registrants`, `views` or `reportedThrough`, or
+ * adding or removing records, is noticed; changing a record in place is not.) Callers never
+ * receive this analysis itself, only answers derived from it.
+ */
+export function sharedAnalysis(event: WebinarEvent, attendance: Attendance): AttendanceAnalysis {
+  const key = isRecord(attendance) && isRecord(event) ? attendance : undefined;
+  const hit = key && remembered.get(key);
+  if (hit) {
+    const parts = partsOf(event, attendance);
+    if (hit[0].every((part, index) => part === parts[index])) return hit[1];
+  }
+  const analysis = analyzeAttendance(event, attendance);
+  if (key) remembered.set(key, [partsOf(event, attendance), analysis]);
+  return analysis;
+}
+
+/**
+ * True for the result of `analyzeAttendance` (the public functions take one in place of
+ * `event, attendance`); an event or attendance never has these fields.
+ */
+export function isAttendanceAnalysis(value: unknown): value is AttendanceAnalysis {
+  return isRecord(value) && isRecord(value.activities) && Array.isArray(value.leadIds) && Array.isArray(value.windowDays);
 }
 
 /** Activity `index` of an analysis as a plain record. */
@@ -287,11 +409,11 @@ export function dailyOnDemandActivity(
   event: WebinarEvent,
   attendance: Attendance,
 ): { activities: DailyOnDemandActivity[]; diagnostics: Diagnostic[] } {
-  const analysis = analyzeAttendance(event, attendance);
+  const analysis = sharedAnalysis(event, attendance);
   const activities = Array.from({ length: analysis.activities.count }, (_, index) => activityAt(analysis, index));
   // Each registrant's activities are in day order already, and the sort is stable.
   activities.sort((a, b) => (a.leadId < b.leadId ? -1 : a.leadId > b.leadId ? 1 : 0));
-  return { activities, diagnostics: analysis.diagnostics };
+  return { activities, diagnostics: analysis.diagnostics.slice() };
 }
 
 /**
@@ -305,6 +427,6 @@ export function resolveStatuses(
   event: WebinarEvent,
   attendance: Attendance,
 ): { statuses: Map<string, ProgramStatus>; diagnostics: Diagnostic[] } {
-  const { leadIds, statusOf, diagnostics } = analyzeAttendance(event, attendance);
-  return { statuses: new Map(leadIds.map((leadId, number) => [leadId, statusOf[number] as ProgramStatus])), diagnostics };
+  const { leadIds, statusOf, diagnostics } = sharedAnalysis(event, attendance);
+  return { statuses: new Map(leadIds.map((leadId, number) => [leadId, statusOf[number] as ProgramStatus])), diagnostics: diagnostics.slice() };
 }

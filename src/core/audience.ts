@@ -3,7 +3,7 @@
  * has attended when ONE attendance activity (a live attendance, or one daily on-demand
  * record) satisfies ALL constraints together.
  */
-import { analyzeAttendance, millisecondsToMinutes, type AttendanceAnalysis } from './activity.ts';
+import { isAttendanceAnalysis, millisecondsToMinutes, sharedAnalysis, type AttendanceAnalysis } from './activity.ts';
 import { A_CALENDAR_DAY, addDays, createDayInZone, isCalendarDay, isoWeekday, monthOf, type CalendarDay } from './calendar.ts';
 import {
   validateCriteria,
@@ -92,10 +92,15 @@ function watchDurationTest(constraint: WatchDurationConstraint): (minutes: numbe
   return constraint.operator === 'between' ? within(constraint.minutes, constraint.to) : comparedWith(constraint.operator, constraint.minutes);
 }
 
-/** Valid criteria compiled for one "today": whether a live attendance matches, and a test of one day of on-demand viewing. */
+/**
+ * Valid criteria compiled for one "today": whether a live attendance matches, whether on-demand
+ * activity can, and the tests of its day and of its minutes.
+ */
 interface CompiledCriteria {
   live: boolean;
-  onDemand: (day: CalendarDay, minutes: number) => boolean;
+  onDemand: boolean;
+  day: (day: CalendarDay) => boolean;
+  minutes: (minutes: number) => boolean;
 }
 
 const anything = (): boolean => true;
@@ -103,12 +108,12 @@ const anything = (): boolean => true;
 /** Compiles valid criteria; "today" is `now`'s day in the event's zone. */
 function compileCriteria(criteria: AttendanceCriteria, timeZone: string, now: number): CompiledCriteria {
   const { eventMode, watchDate, watchDuration } = criteria;
-  const dateTest = watchDate === undefined ? anything : watchDateTest(watchDate, createDayInZone(timeZone)(now));
-  const durationTest = watchDuration === undefined ? anything : watchDurationTest(watchDuration);
   return {
     // Watch constraints exist only with eventMode 'on-demand' (validated), so they never apply to live attendance.
     live: eventMode !== 'on-demand',
-    onDemand: (day, minutes) => eventMode !== 'live' && dateTest(day) && durationTest(minutes),
+    onDemand: eventMode !== 'live',
+    day: watchDate === undefined ? anything : watchDateTest(watchDate, createDayInZone(timeZone)(now)),
+    minutes: watchDuration === undefined ? anything : watchDurationTest(watchDuration),
   };
 }
 
@@ -116,16 +121,22 @@ function compileCriteria(criteria: AttendanceCriteria, timeZone: string, now: nu
  * Lead ids of the audience the criteria select, sorted ascending. `has-attended` (and
  * `attends-event`, read as "would have fired") are the leads with one activity matching all
  * constraints; `has-not-attended` is the exact complement among the event's registrants.
- * Throws `InvalidCriteriaError` for invalid criteria.
+ * Throws `InvalidCriteriaError` for invalid criteria. Takes `event, attendance` (analyzed once
+ * per attendance object and shared with the other core functions: do not mutate it afterwards)
+ * or an `analyzeAttendance` result.
  *
  * @example
  * selectAudience(event, attendance, { version: 1, kind: 'has-attended', eventMode: 'on-demand',
  *   watchDuration: { operator: 'at-least', minutes: 10 } }, new Date())  // ['L1', 'L7']
+ * @example selectAudience(analyzeAttendance(event, attendance), { version: 1, kind: 'has-not-attended' }, new Date())
  */
-export function selectAudience(event: WebinarEvent, attendance: Attendance, criteria: AttendanceCriteria, now: Date): string[] {
-  const valid = requireValidCriteria(criteria);
-  const time = checkNow(now);
-  return audienceOf(analyzeAttendance(event, attendance), valid, time);
+export function selectAudience(event: WebinarEvent, attendance: Attendance, criteria: AttendanceCriteria, now: Date): string[];
+export function selectAudience(analysis: AttendanceAnalysis, criteria: AttendanceCriteria, now: Date): string[];
+export function selectAudience(first: WebinarEvent | AttendanceAnalysis, second: Attendance | AttendanceCriteria, third: AttendanceCriteria | Date, fourth?: Date): string[] {
+  const given = isAttendanceAnalysis(first);
+  const valid = requireValidCriteria((given ? second : third) as AttendanceCriteria);
+  const time = checkNow((given ? third : fourth) as Date);
+  return audienceOf(given ? first : sharedAnalysis(first, second as Attendance), valid, time);
 }
 
 /** `selectAudience` over an analysis, for criteria already validated. */
@@ -136,10 +147,15 @@ export function audienceOf(analysis: AttendanceAnalysis, criteria: AttendanceCri
   if (matches.live) {
     for (let lead = 0; lead < leadIds.length; lead++) if (statusOf[lead] === 'attended') attended[lead] = 1;
   }
-  for (let index = 0; index < activities.count; index++) {
-    const lead = activities.lead[index] as number;
-    if (attended[lead] === 0 && matches.onDemand(windowDays[activities.day[index] as number] as CalendarDay, millisecondsToMinutes(activities.milliseconds[index] as number))) {
-      attended[lead] = 1;
+  if (matches.onDemand) {
+    // The date test once per window day, not once per activity.
+    const dayMatches = Uint8Array.from(windowDays, (day) => (matches.day(day) ? 1 : 0));
+    const minutesMatch = matches.minutes;
+    for (let index = 0; index < activities.count; index++) {
+      const lead = activities.lead[index] as number;
+      if (attended[lead] === 0 && dayMatches[activities.day[index] as number] === 1 && minutesMatch(millisecondsToMinutes(activities.milliseconds[index] as number))) {
+        attended[lead] = 1;
+      }
     }
   }
   const wanted = criteria.kind === 'has-not-attended' ? 0 : 1;
@@ -174,5 +190,5 @@ export function attendsEventTriggerFires(event: WebinarEvent, activity: Attendan
   checkActivity(activity);
   const { timeZone } = checkWebinarEvent(event);
   const matches = compileCriteria(valid, timeZone, checkNow(now));
-  return activity.mode === 'live' ? matches.live : matches.onDemand(activity.day, activity.minutes);
+  return activity.mode === 'live' ? matches.live : matches.onDemand && matches.day(activity.day) && matches.minutes(activity.minutes);
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays, createDayInZone, daysBetween, isCalendarDay, isoWeekday, monthOf, parseInstant } from './calendar.ts';
 
 describe('parseInstant', () => {
-  it('agrees with Date.parse on every ISO-8601 instant with an offset', () => {
+  // A property test (fast-check): well under a second idle; 30 s so a busy CI host cannot fail it on time alone.
+  it('agrees with Date.parse on every ISO-8601 instant with an offset', { timeout: 30_000 }, () => {
     const pad = (value: number, length = 2) => String(value).padStart(length, '0');
     fc.assert(
       fc.property(
@@ -47,6 +48,34 @@ describe('parseInstant', () => {
     expect(parseInstant(new Date(5))).toBe(5);
     expect(parseInstant(new Date(Number.NaN))).toBeNull();
     expect(parseInstant(1_700_000_000_000)).toBeNull();
+  });
+
+  // Date.UTC reads the years 0–99 as 1900–1999: '0099-05-01' must not become 1999-05-01.
+  it('reads the years 0000–0099 exactly, not as 1900–1999', () => {
+    const exactly = (text: string) => new Date(Date.parse(text)).toISOString();
+    for (const text of ['0099-05-01T00:00:00Z', '0000-01-01T00:00:00Z', '0001-12-31T23:59:59.999Z', '0050-06-15T12:30:00+02:00', '0099-12-31T23:00:00-01:00']) {
+      const time = parseInstant(text);
+      expect(time, text).toBe(Date.parse(text));
+      expect(new Date(time!).toISOString(), text).toBe(exactly(text));
+    }
+    expect(new Date(parseInstant('0099-05-01T00:00:00Z')!).getUTCFullYear()).toBe(99);
+    // Leap days follow the year itself: 0000 and 0096 are leap years, 0100 is not (1900 is not, 1996 is).
+    expect(parseInstant('0000-02-29T00:00:00Z')).toBe(Date.parse('0000-02-29T00:00:00Z'));
+    expect(parseInstant('0096-02-29T00:00:00Z')).toBe(Date.parse('0096-02-29T00:00:00Z'));
+    expect(parseInstant('0100-02-29T00:00:00Z')).toBeNull();
+    expect(parseInstant('0099-02-29T00:00:00Z')).toBeNull();
+  });
+
+  // A property test (fast-check): well under a second idle; 30 s so a busy CI host cannot fail it on time alone.
+  it('agrees with Date.parse across the years 0000–0199', { timeout: 30_000 }, () => {
+    const pad = (value: number, length = 2) => String(value).padStart(length, '0');
+    fc.assert(
+      fc.property(fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('0199-12-31T23:59:59Z'), noInvalidDate: true }), (date) => {
+        const text = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}.${pad(date.getUTCMilliseconds(), 3)}Z`;
+        expect(parseInstant(text)).toBe(date.getTime());
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

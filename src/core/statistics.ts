@@ -1,4 +1,4 @@
-import { analyzeAttendance, millisecondsToMinutes, type AttendanceAnalysis } from './activity.ts';
+import { isAttendanceAnalysis, millisecondsToMinutes, sharedAnalysis, type AttendanceAnalysis } from './activity.ts';
 import type { CalendarDay } from './calendar.ts';
 import type { Attendance, Diagnostic, WebinarEvent } from './types.ts';
 import { checkNow, daysRemainingOf, DEFAULT_CLOSING_THRESHOLD_DAYS, type WindowPhase } from './window.ts';
@@ -82,17 +82,24 @@ export function statisticsOf(analysis: AttendanceAnalysis, now: number, options:
 /**
  * The On-Demand Statistics: days remaining and phase, total on-demand (no-show) visitors to
  * date, and the average watch duration over all visitors, no-shows and rewatchers alike.
+ * Takes `event, attendance` (analyzed once per attendance object and shared with the other
+ * core functions: do not mutate it afterwards) or an `analyzeAttendance` result.
  *
  * @example
  * const stats = onDemandStatistics(event, attendance, new Date());
  * `${stats.daysRemaining} days left, ${stats.totalVisitors} visitors, ${stats.averageWatchMinutes?.toFixed(1)} min`
+ * @example onDemandStatistics(analyzeAttendance(event, attendance), new Date())
  */
+export function onDemandStatistics(event: WebinarEvent, attendance: Attendance, now: Date, options?: StatisticsOptions): OnDemandStatistics;
+export function onDemandStatistics(analysis: AttendanceAnalysis, now: Date, options?: StatisticsOptions): OnDemandStatistics;
 export function onDemandStatistics(
-  event: WebinarEvent,
-  attendance: Attendance,
-  now: Date,
-  options: StatisticsOptions = {},
+  first: WebinarEvent | AttendanceAnalysis,
+  second: Attendance | Date,
+  third?: Date | StatisticsOptions,
+  fourth: StatisticsOptions = {},
 ): OnDemandStatistics {
-  const time = checkNow(now);
-  return statisticsOf(analyzeAttendance(event, attendance), time, options);
+  if (isAttendanceAnalysis(first)) return statisticsOf(first, checkNow(second as Date), (third as StatisticsOptions | undefined) ?? {});
+  const time = checkNow(third as Date);
+  const statistics = statisticsOf(sharedAnalysis(first, second as Attendance), time, fourth);
+  return { ...statistics, diagnostics: statistics.diagnostics.slice() };
 }

@@ -1,5 +1,5 @@
 import { A_CALENDAR_DAY, addDays, daysBetween, daysFromTo, isCalendarDay, type CalendarDay } from './calendar.ts';
-import { analyzeAttendance, millisecondsToMinutes, type AttendanceAnalysis } from './activity.ts';
+import { isAttendanceAnalysis, millisecondsToMinutes, sharedAnalysis, type AttendanceAnalysis } from './activity.ts';
 import { invalidInput, InvalidInputError } from './errors.ts';
 import type { Attendance, Diagnostic, WebinarEvent } from './types.ts';
 import { outsideWindow, type OnDemandWindow } from './window.ts';
@@ -89,15 +89,22 @@ export function dailyVisitorsOf(analysis: AttendanceAnalysis, range: DayRange): 
 /**
  * The On-Demand Summary: per day of the window (or of `range`), the number of unique no-show
  * visitors who watched the recording that day. Days after `reportedThrough` are `null`.
- * Throws `InvalidInputError` for a range outside the window.
+ * Throws `InvalidInputError` for a range outside the window. Takes `event, attendance`
+ * (analyzed once per attendance object and shared with the other core functions: do not
+ * mutate it afterwards) or an `analyzeAttendance` result.
  *
  * @example
  * dailyOnDemandVisitors(event, attendance, { from: '2026-03-21', to: '2026-03-27' }).days
  * // [{ day: '2026-03-21', visitors: 12, rewatchers: 3, minutes: 410 }, …]
+ * @example dailyOnDemandVisitors(analyzeAttendance(event, attendance)).totalVisitors
  */
-export function dailyOnDemandVisitors(event: WebinarEvent, attendance: Attendance, range?: DayRange): DailyOnDemandVisitorsResult {
-  const analysis = analyzeAttendance(event, attendance);
-  return { ...dailyVisitorsOf(analysis, checkDayRange(range, analysis.window)), diagnostics: analysis.diagnostics };
+export function dailyOnDemandVisitors(event: WebinarEvent, attendance: Attendance, range?: DayRange | null): DailyOnDemandVisitorsResult;
+export function dailyOnDemandVisitors(analysis: AttendanceAnalysis, range?: DayRange | null): DailyOnDemandVisitorsResult;
+export function dailyOnDemandVisitors(first: WebinarEvent | AttendanceAnalysis, second?: Attendance | DayRange | null, third?: DayRange | null): DailyOnDemandVisitorsResult {
+  const given = isAttendanceAnalysis(first);
+  const analysis = given ? first : sharedAnalysis(first, second as Attendance);
+  const range = (given ? second : third) as DayRange | undefined | null;
+  return { ...dailyVisitorsOf(analysis, checkDayRange(range, analysis.window)), diagnostics: given ? analysis.diagnostics : analysis.diagnostics.slice() };
 }
 
 /** How a reader picks the days of the summary: the whole window, the last N days to date, or one day. */

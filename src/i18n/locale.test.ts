@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { languageOf, loadStrings, pickStrings, resolveLocale, type StringCatalog } from './locale.ts';
+import { formatDay, formatNumber, languageOf, loadStrings, pickStrings, plural, resolveLocale, type StringCatalog } from './locale.ts';
 
 interface Greeting {
   hello: string;
@@ -77,5 +77,26 @@ describe('loadStrings / pickStrings', () => {
     expect(loader).toHaveBeenCalledTimes(1);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]?.[0])).toContain('"nl" strings could not be loaded');
+  });
+});
+
+describe('cached formatters', () => {
+  it('give what a new Intl formatter gives, per locale and options, whichever is asked first', () => {
+    const days = ['2026-03-21', '2026-12-31'];
+    for (const locale of ['en', 'nl-BE', 'en', 'nl-NL']) {
+      for (const options of [undefined, { day: 'numeric', month: 'long' } as const, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } as const]) {
+        for (const day of days) {
+          const expected = new Intl.DateTimeFormat(locale, { ...(options ?? { day: 'numeric', month: 'short' }), timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+          expect(formatDay(day, locale, options)).toBe(expected);
+          // Equal options built anew hit the same formatter and give the same text.
+          expect(formatDay(day, locale, options && { ...options })).toBe(expected);
+        }
+      }
+      for (const digits of [0, 1, 2, 0]) {
+        expect(formatNumber(1234.5678, locale, digits)).toBe(new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(1234.5678));
+      }
+      expect(plural(1, locale, { one: '{count} view', other: '{count} views' })).toBe('1 view');
+      expect(plural(1200, locale, { one: '{count} view', other: '{count} views' })).toBe(`${new Intl.NumberFormat(locale).format(1200)} views`);
+    }
   });
 });

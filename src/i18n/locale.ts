@@ -112,19 +112,40 @@ export function loadStrings(catalog: StringCatalog<object>, locale: string): Pro
   return loading;
 }
 
+/**
+ * Intl formatters by kind, locale and options, made on first use: constructing one costs a
+ * hundred times more than using it, and a chart formats dozens of days and numbers per render.
+ * Formatters are immutable, so sharing them is safe. Bounded: cleared past 256 entries.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules>();
+
+function cachedFormatter<Formatter extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules>(key: string, make: () => Formatter): Formatter {
+  let formatter = formatters.get(key) as Formatter | undefined;
+  if (formatter === undefined) {
+    if (formatters.size >= 256) formatters.clear();
+    formatters.set(key, (formatter = make()));
+  }
+  return formatter;
+}
+
+const SHORT_DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
+
 /** Formats a `YYYY-MM-DD` calendar day for display (no time zone shift: the day is the day). */
-export function formatDay(day: string, locale: string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' }): string {
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+export function formatDay(day: string, locale: string, options: Intl.DateTimeFormatOptions = SHORT_DAY): string {
+  // The options' own JSON is the key (a caller may build equal options anew each time).
+  const format = cachedFormatter(`d${locale}\n${options === SHORT_DAY ? '' : JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }));
+  return format.format(new Date(`${day}T00:00:00Z`));
 }
 
 /** Formats a number in the locale, e.g. `formatNumber(12.34, 'nl', 1)` → `12,3`. */
 export function formatNumber(value: number, locale: string, fractionDigits = 0): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+  const format = cachedFormatter(`n${locale}\n${fractionDigits}`, () => new Intl.NumberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }));
+  return format.format(value);
 }
 
 /** Picks `one` or `other` for a count with Intl.PluralRules. */
 export function plural(count: number, locale: string, forms: { one: string; other: string }): string {
-  const text = new Intl.PluralRules(locale).select(count) === 'one' ? forms.one : forms.other;
+  const text = cachedFormatter(`p${locale}`, () => new Intl.PluralRules(locale)).select(count) === 'one' ? forms.one : forms.other;
   return fillMessage(text, { count: formatNumber(count, locale) });
 }
 
