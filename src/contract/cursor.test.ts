@@ -9,7 +9,8 @@ describe('attendance cursor codec', () => {
     expect(encodeCursor({ list: 'views', position: 4200, reportedThrough: '2026-03-18' })).toBe('v4200@2026-03-18');
   });
 
-  it('round-trips every cursor', () => {
+  // A property test (fast-check): well under a second idle; 30 s so a busy CI host cannot fail it on time alone.
+  it('round-trips every cursor', { timeout: 30_000 }, () => {
     const cursors = fc.record<AttendanceCursor>({
       list: fc.constantFrom('registrants', 'views'),
       position: fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: MAX_CURSOR_POSITION }), fc.constant(MAX_CURSOR_POSITION)),

@@ -33,7 +33,8 @@ describe('normalizeStatus', () => {
 describe('laterStatus', () => {
   const statuses = Object.keys(PROGRAM_STATUS_STEPS) as ProgramStatus[];
 
-  it('never moves a status backwards', () => {
+  // A property test (fast-check): well under a second idle; 30 s so a busy CI host cannot fail it on time alone.
+  it('never moves a status backwards', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(fc.constantFrom(...statuses), fc.constantFrom(...statuses), (current, candidate) => {
         const next = laterStatus(current, candidate);

@@ -154,7 +154,7 @@ describe('reference server: errors as { error: { code, message } }', () => {
   });
 
   it('400 invalid-request for a bad clock or closing threshold', async () => {
-    for (const query of ['now=yesterday', 'now=2026-03-19T14:00:00', 'now=2026-03-19', 'now=0999-12-31T00:00:00Z', 'now=%2B275760-09-13T00:00:00Z', 'now=1', 'now=Thu%2C%2019%20Mar%202026%2014%3A00%3A00%20GMT', 'now=', 'closingThreshold=31', 'closingThreshold=2.5', 'closingThreshold=abc', 'closingThreshold=-1', 'closingThreshold=1e1', 'closingThreshold=', 'closingThreshold=0x5']) {
+    for (const query of ['now=yesterday', 'now=2026-03-19T14:00:00', 'now=2026-03-19', 'now=0999-12-31T00:00:00Z', 'now=0099-05-01T00:00:00Z', 'now=%2B275760-09-13T00:00:00Z', 'now=1', 'now=Thu%2C%2019%20Mar%202026%2014%3A00%3A00%20GMT', 'now=', 'closingThreshold=31', 'closingThreshold=2.5', 'closingThreshold=abc', 'closingThreshold=-1', 'closingThreshold=1e1', 'closingThreshold=', 'closingThreshold=0x5']) {
       const { status, body } = await call(`/events/mid-window/on-demand/statistics?${query}`);
       expect(status, query).toBe(400);
       expect((body.error as { code: string }).code).toBe('invalid-request');
@@ -173,7 +173,7 @@ describe('reference server: errors as { error: { code, message } }', () => {
     expect(error.errors.map((item) => item.path)).toEqual(['watchDuration']);
     const tooBig = await call('/events/mid-window/audience/count', post({ criteria: { version: 1, kind: 'has-attended' }, padding: 'x'.repeat(100_000) }));
     expect(tooBig.status).toBe(413);
-    for (const now of ['never', '2026-03-19T14:00:00', 1_773_928_800_000, null, '0999-12-31T00:00:00Z', '+275760-09-13T00:00:00Z', 'Thu, 19 Mar 2026 14:00:00 GMT', '']) {
+    for (const now of ['never', '2026-03-19T14:00:00', 1_773_928_800_000, null, '0999-12-31T00:00:00Z', '0099-05-01T00:00:00Z', '+275760-09-13T00:00:00Z', 'Thu, 19 Mar 2026 14:00:00 GMT', '']) {
       const badNow = await call('/events/mid-window/audience/count', post({ criteria: { version: 1, kind: 'has-attended' }, now }));
       expect(badNow.status, JSON.stringify(now)).toBe(400);
       expect((badNow.body.error as { code: string }).code).toBe('invalid-request');
