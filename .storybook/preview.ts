@@ -1,14 +1,13 @@
 import { setCustomElementsManifest } from '@storybook/web-components';
 import type { Preview } from '@storybook/web-components-vite';
 import manifest from '../custom-elements.json';
-import { generateWebinarData, type Fault } from '../mocks/index.ts';
-import { startMockBackend, type MockBackend } from '../mocks/mock-backend.ts';
-import { LONG_NAME_EVENT_ID, storyNow, type StoryArgs } from '../stories/story-kit.ts';
+import { generateWebinarData } from '../mocks/index.ts';
+import { LONG_NAME_EVENT_ID, startStoryBackend } from '../stories/story-kit.ts';
+import { publicManifest } from './public-manifest.ts';
 
-// Controls and docs tables come from the elements' JSDoc, via the Custom Elements Manifest.
-setCustomElementsManifest(manifest);
-
-let backend: MockBackend | undefined;
+// Controls and docs tables come from the elements' JSDoc, via the Custom Elements Manifest:
+// its public API only (no private, protected, static or read-only members).
+setCustomElementsManifest(publicManifest(manifest));
 
 const longNameEvent = generateWebinarData({
   id: LONG_NAME_EVENT_ID,
@@ -20,15 +19,10 @@ const longNameEvent = generateWebinarData({
 });
 
 const preview: Preview = {
-  // The Service Worker starts once; each story then sets the backend's clock and fault.
+  // The Service Worker starts once; every rendered story then gets a backend of its own (its
+  // clock, fault and latency under its own base URL: see stories/story-kit.ts).
   async beforeAll() {
-    backend = await startMockBackend({ baseUrl: '/api', events: [longNameEvent] });
-  },
-  beforeEach({ args }) {
-    const storyArgs = args as Partial<StoryArgs>;
-    backend?.setNow(storyNow({ clockDays: storyArgs.clockDays ?? 0 }));
-    const fault = storyArgs.fault && storyArgs.fault !== 'none' ? (storyArgs.fault as Fault) : undefined;
-    backend?.setFault(fault, fault === 'slow' ? { delayMs: 60_000 } : {});
+    await startStoryBackend([longNameEvent]);
   },
   parameters: {
     // Every story is an axe check in the story tests: a violation fails the test.

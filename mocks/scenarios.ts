@@ -3,7 +3,7 @@
  * data is always consistent with it. The event id of a scenario is its name.
  */
 import type { WebinarData } from '../src/adapters/memory.ts';
-import { MILLISECONDS_PER_DAY } from '../src/core/index.ts';
+import { MILLISECONDS_PER_DAY, type WebinarEvent } from '../src/core/index.ts';
 import { generateWebinarData, REFERENCE_NOW, type GeneratedWebinar, type GenerateOptions } from './generate.ts';
 import { seedOf } from './random.ts';
 
@@ -53,9 +53,22 @@ export interface ScenarioOptions {
 export function buildScenario(name: ScenarioName, options: ScenarioOptions = {}): GeneratedWebinar {
   const now = options.now ?? REFERENCE_NOW;
   const { endedDaysAgo, ...shape } = SHAPES[name];
-  // Sessions end on a quarter hour, as scheduled events do.
-  const endsAt = Math.floor((now.getTime() - endedDaysAgo * MILLISECONDS_PER_DAY) / 900_000) * 900_000;
-  return generateWebinarData({ ...shape, id: name, seed: seedOf(name), endsAt: new Date(endsAt), now });
+  return generateWebinarData({ ...shape, id: name, seed: seedOf(name), endsAt: new Date(endsAtOf(endedDaysAgo, now)), now });
+}
+
+/** Sessions end on a quarter hour, as scheduled events do. */
+function endsAtOf(endedDaysAgo: number, now: Date): number {
+  return Math.floor((now.getTime() - endedDaysAgo * MILLISECONDS_PER_DAY) / 900_000) * 900_000;
+}
+
+/**
+ * A scenario's event alone, without generating its attendance (which takes a second or two for
+ * `huge`): the same as `buildScenario(name, options).event`. The demo places its clock by it.
+ */
+export function scenarioEvent(name: ScenarioName, options: ScenarioOptions = {}): WebinarEvent {
+  const { endedDaysAgo, name: title, timeZone } = SHAPES[name];
+  const endsAt = endsAtOf(endedDaysAgo, options.now ?? REFERENCE_NOW);
+  return { id: name, name: title ?? 'Product webinar', startsAt: new Date(endsAt - 60 * 60_000).toISOString(), endsAt: new Date(endsAt).toISOString(), timeZone: timeZone ?? 'America/New_York' };
 }
 
 /**

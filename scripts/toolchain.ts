@@ -45,6 +45,10 @@ export const OPTIMIZE_DEPS_INCLUDE: string[] = [
   'd3-array',
   'msw',
   'msw/browser',
+  // Stories composed in browser tests (test/browser/stories-docs-page.test.ts).
+  '@storybook/web-components-vite',
+  'storybook/preview-api',
+  'storybook/test',
 ];
 
 /**

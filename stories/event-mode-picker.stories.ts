@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
 import '../src/picker.ts';
 import type { AttendanceCriteria } from '../src/core/index.ts';
-import { shadowOf, storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
+import { inShadow, STORY_TIMEOUT_MS, storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
 
 interface Args extends StoryArgs {
   criteria: string;
@@ -13,7 +13,7 @@ interface Args extends StoryArgs {
 
 const json = (criteria: Omit<AttendanceCriteria, 'version'> & Record<string, unknown>) => JSON.stringify({ version: 1, ...criteria });
 
-const shadow = (canvasElement: HTMLElement) => shadowOf(canvasElement, 'odw-event-mode-picker');
+const TAG = 'odw-event-mode-picker';
 
 const meta: Meta<Args> = {
   title: 'Widgets/Event-Mode Picker',
@@ -37,7 +37,7 @@ type Story = StoryObj<Args>;
 
 export const HasAttendedEitherMode: Story = {
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(shadow(canvasElement).getByText(/people? match/)).toBeTruthy());
+    await inShadow(canvasElement, TAG, (root) => root.getByText(/people? match/));
   },
 };
 export const HasNotAttended: Story = { args: { criteria: json({ kind: 'has-not-attended' }) } };
@@ -58,7 +58,7 @@ export const InvalidConstraintWithLiveMode: Story = {
   args: { criteria: json({ kind: 'has-attended', eventMode: 'live', watchDuration: { operator: 'at-least', minutes: 10 } }) },
   play: async ({ canvasElement }) => {
     const picker = canvasElement.querySelector('odw-event-mode-picker');
-    await waitFor(() => expect(picker?.validity.valid).toBe(false));
+    await waitFor(() => expect(picker?.validity.valid).toBe(false), { timeout: STORY_TIMEOUT_MS });
     // Kept as given, never dropped: the draft holds it, `value` is null while it is invalid.
     expect(picker?.value).toBeNull();
     expect(picker?.draft.watchDuration).toEqual({ operator: 'at-least', minutes: 10 });
@@ -71,4 +71,9 @@ export const Disabled: Story = { args: { disabled: true } };
 export const Dark: Story = { args: { theme: 'dark', criteria: json({ kind: 'has-attended', eventMode: 'on-demand', watchDate: { operator: 'in-past', days: 7 } }) } };
 export const Dutch: Story = { args: { locale: 'nl', criteria: json({ kind: 'has-not-attended', eventMode: 'on-demand', watchDuration: { operator: 'at-most', minutes: 3 } }) } };
 export const Narrow: Story = { args: { width: 'narrow', criteria: json({ kind: 'has-attended', eventMode: 'on-demand', watchDate: { operator: 'between', date: '2026-03-08', to: '2026-03-12' } }) } };
-export const CountError: Story = { args: { fault: 'server-error' } };
+export const CountError: Story = {
+  args: { fault: 'server-error' },
+  play: async ({ canvasElement }) => {
+    await inShadow(canvasElement, TAG, (root) => root.getByRole('alert'));
+  },
+};

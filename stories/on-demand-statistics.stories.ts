@@ -1,15 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect, waitFor } from 'storybook/test';
+import { expect } from 'storybook/test';
 import '../src/statistics.ts';
-import { shadowOf, storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
+import { expectStaysLoading, inShadow, storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
 
 interface Args extends StoryArgs {
   closingThreshold: number;
 }
 
-const shadow = (canvasElement: HTMLElement) => shadowOf(canvasElement, 'odw-on-demand-statistics');
+const TAG = 'odw-on-demand-statistics';
 
 const meta: Meta<Args> = {
   title: 'Widgets/On-Demand Statistics',
@@ -27,16 +27,15 @@ type Story = StoryObj<Args>;
 
 export const MidWindow: Story = {
   play: async ({ canvasElement }) => {
-    const root = shadow(canvasElement);
-    await waitFor(() => expect(root.getByText('Days remaining')).toBeTruthy());
-    await expect(root.getByText(/Reported through/)).toBeTruthy();
+    await inShadow(canvasElement, TAG, (root) => root.getByText('Days remaining'));
+    await expect(await inShadow(canvasElement, TAG, (root) => root.getByText(/Reported through/))).toBeTruthy();
   },
 };
 
 export const Upcoming: Story = {
   args: { scenario: 'upcoming' },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(shadow(canvasElement).getByText(/Opens when the event ends/)).toBeTruthy());
+    await inShadow(canvasElement, TAG, (root) => root.getByText(/Opens when the event ends/));
   },
 };
 
@@ -45,54 +44,61 @@ export const JustEnded: Story = { args: { scenario: 'just-ended' } };
 export const ClosingSoon: Story = {
   args: { scenario: 'closing-soon' },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(shadow(canvasElement).getByText(/Closing soon/)).toBeTruthy());
+    await inShadow(canvasElement, TAG, (root) => root.getByText(/Closing soon/));
   },
 };
 
 export const Closed: Story = {
   args: { scenario: 'closed' },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(shadow(canvasElement).getByText(/Tracking stopped/)).toBeTruthy());
+    await inShadow(canvasElement, TAG, (root) => root.getByText(/Tracking stopped/));
   },
 };
 
 export const NoViewsYet: Story = {
   args: { scenario: 'no-views' },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(shadow(canvasElement).getByText('No on-demand views yet.')).toBeTruthy());
+    await inShadow(canvasElement, TAG, (root) => root.getByText('No on-demand views yet.'));
   },
 };
 
 export const BadRecords: Story = {
   args: { scenario: 'bad-records' },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(shadow(canvasElement).getByText(/records? could not be used/)).toBeTruthy());
+    await inShadow(canvasElement, TAG, (root) => root.getByText(/records? could not be used/));
   },
 };
 
 export const Loading: Story = {
   args: { fault: 'slow' },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(shadow(canvasElement).getByRole('status')).toBeTruthy());
-  },
+  play: async ({ canvasElement }) => expectStaysLoading(canvasElement, TAG),
 };
 
 export const ServerError: Story = {
   args: { fault: 'server-error' },
   play: async ({ canvasElement }) => {
-    const root = shadow(canvasElement);
-    await waitFor(() => expect(root.getByRole('alert')).toBeTruthy());
-    await expect(root.getByRole('button', { name: 'Retry' })).toBeTruthy();
+    await inShadow(canvasElement, TAG, (root) => root.getByRole('alert'));
+    await expect(await inShadow(canvasElement, TAG, (root) => root.getByRole('button', { name: 'Retry' }))).toBeTruthy();
   },
 };
 
-export const RateLimited: Story = { args: { fault: 'rate-limited' } };
-export const MalformedResponse: Story = { args: { fault: 'malformed-json' } };
+export const RateLimited: Story = {
+  args: { fault: 'rate-limited' },
+  play: async ({ canvasElement }) => {
+    await inShadow(canvasElement, TAG, (root) => root.getByRole('alert'));
+  },
+};
+export const MalformedResponse: Story = {
+  args: { fault: 'malformed-json' },
+  play: async ({ canvasElement }) => {
+    await inShadow(canvasElement, TAG, (root) => root.getByRole('alert'));
+  },
+};
 export const Dark: Story = { args: { theme: 'dark', scenario: 'closing-soon' } };
 export const Dutch: Story = {
   args: { locale: 'nl' },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(shadow(canvasElement).getByText('Resterende dagen')).toBeTruthy());
+    await inShadow(canvasElement, TAG, (root) => root.getByText('Resterende dagen'));
   },
 };
 export const Narrow: Story = { args: { width: 'narrow' } };

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/summary.ts';
-import { shadowOf, storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
+import { expectStaysLoading, inShadow, STORY_TIMEOUT_MS, storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
 
 interface Args extends StoryArgs {
   days: number | undefined;
@@ -13,7 +13,7 @@ interface Args extends StoryArgs {
   showTable: boolean;
 }
 
-const shadow = (canvasElement: HTMLElement) => shadowOf(canvasElement, 'odw-on-demand-summary');
+const TAG = 'odw-on-demand-summary';
 
 const meta: Meta<Args> = {
   title: 'Widgets/On-Demand Summary',
@@ -39,19 +39,17 @@ type Story = StoryObj<Args>;
 
 export const MidWindow: Story = {
   play: async ({ canvasElement }) => {
-    const root = shadow(canvasElement);
-    await waitFor(() => expect(root.getByText(/unique no-show visitors in these days/)).toBeTruthy());
-    await expect(root.getByText(/later days are not reported yet/)).toBeTruthy();
+    await inShadow(canvasElement, TAG, (root) => root.getByText(/unique no-show visitors in these days/));
+    await expect(await inShadow(canvasElement, TAG, (root) => root.getByText(/Reported through/))).toBeTruthy();
   },
 };
 
 export const KeyboardReading: Story = {
   play: async ({ canvasElement }) => {
-    const root = shadow(canvasElement);
-    const chart = await waitFor(() => root.getByRole('group'));
+    const chart = await inShadow(canvasElement, TAG, (root) => root.getByRole('group'));
     chart.focus();
     await userEvent.keyboard('{Home}');
-    await waitFor(() => expect(chart.querySelector('[aria-live]')?.textContent).toMatch(/visitors|not reported/));
+    await waitFor(() => expect(chart.querySelector('[aria-live]')?.textContent).toMatch(/visitors|not reported/), { timeout: STORY_TIMEOUT_MS });
   },
 };
 
@@ -61,7 +59,7 @@ export const ClosingSoon: Story = { args: { scenario: 'closing-soon' } };
 export const Closed: Story = {
   args: { scenario: 'closed' },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(shadow(canvasElement).getByText(/Tracking stopped/)).toBeTruthy());
+    await inShadow(canvasElement, TAG, (root) => root.getByText(/Tracking stopped/));
   },
 };
 export const NoViewsYet: Story = { args: { scenario: 'no-views' } };
@@ -71,17 +69,25 @@ export const WithRewatches: Story = { args: { showRewatches: true } };
 export const AsTable: Story = {
   args: { showTable: true },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(shadow(canvasElement).getByRole('table')).toBeTruthy());
+    await inShadow(canvasElement, TAG, (root) => root.getByRole('table'));
   },
 };
-export const Loading: Story = { args: { fault: 'slow' } };
+export const Loading: Story = {
+  args: { fault: 'slow' },
+  play: async ({ canvasElement }) => expectStaysLoading(canvasElement, TAG),
+};
 export const ServerError: Story = {
   args: { fault: 'server-error' },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(shadow(canvasElement).getByRole('button', { name: 'Retry' })).toBeTruthy());
+    await inShadow(canvasElement, TAG, (root) => root.getByRole('button', { name: 'Retry' }));
   },
 };
-export const Unauthorized: Story = { args: { fault: 'unauthorized' } };
+export const Unauthorized: Story = {
+  args: { fault: 'unauthorized' },
+  play: async ({ canvasElement }) => {
+    await inShadow(canvasElement, TAG, (root) => root.getByRole('alert'));
+  },
+};
 export const Dark: Story = { args: { theme: 'dark', showRewatches: true } };
 export const Dutch: Story = { args: { locale: 'nl' } };
 export const Narrow: Story = { args: { width: 'narrow' } };

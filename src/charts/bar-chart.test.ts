@@ -37,3 +37,17 @@ describe('barChartLayout', () => {
     expect(zeros.yTicks.map((tick) => tick.value)).toEqual([0, 1, 2, 3, 4]);
   });
 });
+
+describe('tap targets', () => {
+  it('gives every day a hit area of its whole column, edge to edge, at least 24 px high', () => {
+    const days = Array.from({ length: 31 }, (_, index) => day(index % 3));
+    const layout = barChartLayout(days, { width: 340, height: 190, showSecondary: false });
+    for (const [index, bar] of layout.bars.entries()) {
+      expect(bar.hitX).toBeLessThanOrEqual(bar.x);
+      expect(bar.hitX + bar.hitWidth).toBeGreaterThanOrEqual(bar.x + bar.width);
+      const next = layout.bars[index + 1];
+      if (next) expect(next.hitX).toBeCloseTo(bar.hitX + bar.hitWidth, 6);
+    }
+    expect(layout.plot.bottom - layout.plot.top).toBeGreaterThanOrEqual(24);
+  });
+});

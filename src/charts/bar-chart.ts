@@ -23,6 +23,9 @@ export interface BarGeometry {
   index: number;
   x: number;
   width: number;
+  /** The day's tap and hover area: its whole column, edge to edge with its neighbours. */
+  hitX: number;
+  hitWidth: number;
   primaryY: number;
   primaryHeight: number;
   secondaryX: number;
@@ -48,13 +51,14 @@ const MARGIN = { left: 36, right: 8, top: 10, bottom: 22 };
 function dayBands(count: number, start: number, stop: number, paddingInner: number, paddingOuter: number) {
   const step = (stop - start) / Math.max(1, count - paddingInner + paddingOuter * 2);
   const first = start + (stop - start - step * (count - paddingInner)) / 2;
-  return { x: (index: number) => first + step * index, width: step * (1 - paddingInner) };
+  return { x: (index: number) => first + step * index, width: step * (1 - paddingInner), step };
 }
 
 /** Pure geometry of the chart for a size; tested without a DOM. */
 export function barChartLayout(days: readonly ChartDay[], options: BarChartLayoutOptions): BarChartLayout {
   const plot = { left: MARGIN.left, top: MARGIN.top, right: Math.max(MARGIN.left + 10, options.width - MARGIN.right), bottom: Math.max(MARGIN.top + 10, options.height - MARGIN.bottom) };
-  const band = dayBands(days.length, plot.left, plot.right, days.length > 20 ? 0.2 : 0.3, 0.1);
+  const padding = days.length > 20 ? 0.2 : 0.3;
+  const band = dayBands(days.length, plot.left, plot.right, padding, 0.1);
   const highest = Math.max(0, ...days.map((day) => Math.max(day.primary ?? 0, options.showSecondary ? (day.secondary ?? 0) : 0)));
   const [, top] = nice(0, Math.max(highest, 4), 4);
   const y = (value: number) => plot.bottom - (value / top) * (plot.bottom - plot.top);
@@ -68,6 +72,8 @@ export function barChartLayout(days: readonly ChartDay[], options: BarChartLayou
       index,
       x,
       width: barWidth,
+      hitX: x - (band.step * padding) / 2,
+      hitWidth: band.step,
       primaryY,
       primaryHeight: plot.bottom - primaryY,
       secondaryX: x + barWidth,
@@ -113,16 +119,21 @@ export function renderBarChart(options: BarChartRenderOptions): SVGTemplateResul
           <text class="tick" x=${plot.left - 6} y=${tick.y} dy="0.32em" text-anchor="end">${options.tick(tick.value)}</text>`,
       )}
     </g>
-    <g class="bars">
+    <g class="bars" aria-hidden="true">
       ${layout.bars.map(
         (bar) => svg`
           <rect part="bar" class="bar ${bar.reported ? '' : 'unreported'} ${bar.index === focusedIndex ? 'focused' : ''}"
-            x=${bar.x} y=${bar.primaryY} width=${Math.max(1, bar.width)} height=${Math.max(bar.reported ? 0 : 1, bar.primaryHeight)}
-            @click=${() => options.onSelect(bar.index)} @pointerenter=${() => options.onHover(bar.index)} @pointerleave=${() => options.onHover(null)}></rect>
+            x=${bar.x} y=${bar.primaryY} width=${Math.max(1, bar.width)} height=${Math.max(bar.reported ? 0 : 1, bar.primaryHeight)}></rect>
+          ${days[bar.index]?.primary === 0 ? svg`<rect class="zero" x=${bar.x} y=${plot.bottom - 2} width=${Math.max(1, bar.width)} height="2"></rect>` : ''}
           ${options.showSecondary && bar.reported
-            ? svg`<rect part="bar rewatch-bar" class="bar rewatch" x=${bar.secondaryX} y=${bar.secondaryY} width=${Math.max(1, bar.width)} height=${bar.secondaryHeight}
-                @click=${() => options.onSelect(bar.index)}></rect>`
+            ? svg`<rect part="bar rewatch-bar" class="bar rewatch" x=${bar.secondaryX} y=${bar.secondaryY} width=${Math.max(1, bar.width)} height=${bar.secondaryHeight}></rect>`
             : ''}`,
+      )}
+    </g>
+    <g class="hits" aria-hidden="true">
+      ${layout.bars.map(
+        (bar) => svg`<rect class="hit" x=${bar.hitX} y=${plot.top} width=${bar.hitWidth} height=${plot.bottom - plot.top}
+          @click=${() => options.onSelect(bar.index)} @pointerenter=${() => options.onHover(bar.index)} @pointerleave=${() => options.onHover(null)}></rect>`,
       )}
     </g>
     <g class="axis" aria-hidden="true">

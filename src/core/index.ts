@@ -91,5 +91,6 @@ export {
 } from './criteria.ts';
 export { attendsEventTriggerFires, audienceOf, selectAudience, timeFrameDays, type AttendanceActivity } from './audience.ts';
 export { diagnosticOf, MAX_VIEW_MINUTES, type DiagnosticFacts } from './diagnostics.ts';
-export { toCsv, type CsvColumn } from './csv.ts';
+export { csvFormatOf, toCsv, type CsvColumn, type CsvFormat } from './csv.ts';
+export { lastReportedDay, reportedSummaryRange, type ReportedRangeChoice } from './reported-days.ts';
 export { nextClockChange } from './clock.ts';

@@ -3,17 +3,15 @@ import { AdapterError, isAdapterError } from '../adapters/adapter.ts';
 import { InvalidInputError } from '../core/index.ts';
 
 /**
- * Any failure as an AdapterError with a message a person can read. Core says whose input was
- * wrong (`origin`): the event's and attendance's come from the backend, the rest (a closing
- * threshold, a day range, criteria) from the page.
+ * Any failure as an AdapterError: its `kind` is what the widgets tell the person (in plain
+ * words, error-messages.ts), its message the technical detail for developers. Core says whose
+ * input was wrong (`origin`): the event's and attendance's come from the backend
+ * (`invalid-response`), the rest (a closing threshold, a day range, criteria) from the page
+ * (`invalid-request`); core's message names the field and the value.
  */
 export function asAdapterError(error: unknown): AdapterError {
   if (isAdapterError(error)) return error;
-  if (error instanceof InvalidInputError) {
-    const data = error.origin === 'data';
-    const whose = data ? 'The backend sent data the widgets cannot use' : 'This widget is set up wrongly';
-    return new AdapterError(data ? 'invalid-response' : 'invalid-request', `${whose}: ${error.message}`, { cause: error });
-  }
+  if (error instanceof InvalidInputError) return new AdapterError(error.origin === 'data' ? 'invalid-response' : 'invalid-request', error.message, { cause: error });
   if (error instanceof DOMException && error.name === 'AbortError') return abortedError(error);
   return new AdapterError('unavailable', error instanceof Error ? error.message : String(error), { cause: error });
 }

@@ -16,6 +16,20 @@ import { loadStrings, resolveLocale, type StringCatalog } from '../i18n/locale.t
 
 const PROVIDER_TAG = 'odw-data-provider';
 
+/**
+ * How long a widget without a data source waits (showing loading) for an adapter or provider to
+ * arrive before it says "not available" and tells the developer in the console. Tests shorten it.
+ */
+export const configuration = { graceMs: 5000 };
+
+type Problems = ReturnType<(typeof import('./error-messages.ts'))['errorStates']>;
+/** The error states' texts and logic: a chunk of their own, loaded on the first failure. */
+let problems: Problems | undefined;
+let loadingProblems: Promise<unknown> | undefined;
+// A plain `import()` call of its own: tsc (5.9) leaves the `.ts` extension unrewritten when the
+// call sits inside a `??=` expression, and dist/ then imports a file that does not exist.
+const loadErrorMessages = () => import('./error-messages.ts');
+
 /** The texts of the card frame shared by the data widgets. */
 export interface CardStrings {
   title: string;
@@ -54,6 +68,9 @@ export abstract class DataElement<Result> extends LitElement {
   #revision = 0;
 
   #abortedByDisconnect = false;
+  /** No data source arrived within the grace period (and no provider is still to be defined). */
+  #unavailable = false;
+  #grace: ReturnType<typeof setTimeout> | undefined;
 
   protected readonly task = new LoadController(
     this,
@@ -83,16 +100,32 @@ export abstract class DataElement<Result> extends LitElement {
           this.removeController(this.#consumer);
           this.addController(this.#consumer);
         }
+        this.#waitForSource();
       });
     }
+    this.#waitForSource();
     if (this.#abortedByDisconnect) {
       this.#abortedByDisconnect = false;
       void this.task.run();
     }
   }
 
+  /** Loading, not a configuration message, while an adapter or provider may still arrive. */
+  #waitForSource(): void {
+    clearTimeout(this.#grace);
+    if (this.source) return;
+    this.#grace = setTimeout(() => {
+      // A provider not defined yet may still come (separate bundles, lazy imports): keep waiting.
+      if (!this.source && !(this.closest(PROVIDER_TAG) && !customElements.get(PROVIDER_TAG))) {
+        this.#unavailable = true;
+        this.requestUpdate();
+      }
+    }, configuration.graceMs);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.#grace);
     // A removed widget stops its request; if it comes back it loads again.
     if (this.task.status === 'pending') {
       this.#abortedByDisconnect = true;
@@ -118,8 +151,10 @@ export abstract class DataElement<Result> extends LitElement {
    * so a Dutch page never flashes English (and `updateComplete` includes the wait).
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = loadStrings(this.catalog, this.currentLocale());
-    return loading === undefined ? super.scheduleUpdate() : loading.then(() => super.scheduleUpdate());
+    const strings = loadStrings(this.catalog, this.currentLocale());
+    // Failing (or not configured): the error states' chunk first; if it cannot load, a plain fallback.
+    const failing = problems === undefined && (this.task.status === 'error' || this.#unavailable) ? (loadingProblems ??= loadErrorMessages().then((module) => (problems = module.errorStates(html)), () => undefined)) : undefined;
+    return strings || failing ? Promise.all([strings, failing]).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Extra inputs that should trigger a new load (e.g. the day range). */
@@ -136,8 +171,21 @@ export abstract class DataElement<Result> extends LitElement {
   }
 
   /**
-   * The card every data widget shows: its title, then the not-configured, loading (announced as a
-   * status), error (the adapter's message and Retry) or loaded state, stacked over `skeleton` —
+   * A failure as the person reads it (error-messages.ts): one sentence in the widget's language
+   * after `prefix`, with Retry, or a reference to the same failure shown by a widget above.
+   */
+  protected renderProblem(error: unknown, prefix: string, retryLabel: string, part = 'error', disabled?: boolean): unknown {
+    const failure = asAdapterError(error);
+    // Without the chunk (it could not be loaded: offline) the adapter's message, as plain text.
+    return problems
+      ? problems.renderProblem(this, this.source, failure, prefix, retryLabel, this.currentLocale(), part, () => this.task.status, disabled)
+      : `${prefix} ${failure.message}`;
+  }
+
+  /**
+   * The card every data widget shows: its title, then the loading (announced as a status; also
+   * while no data source has arrived yet), error (plain words and Retry), not-available or
+   * loaded state, stacked over `skeleton` —
    * the widget's loading placeholder, with the size of its loaded state for the same attributes
    * and width. The skeleton shows while loading and stays, invisible, under every other state, so
    * the card keeps its size from the first frame (no layout shift). `aria-busy` follows the load.
@@ -149,16 +197,14 @@ export abstract class DataElement<Result> extends LitElement {
       ? this.task.render({
           initial: loading,
           pending: loading,
-          error: (error) => html`
-            <div part="error" class="error" role="alert">
-              <span>${strings.errorPrefix} ${asAdapterError(error).message}</span>
-              <button part="retry" type="button" @click=${() => this.reload()}>${strings.retry}</button>
-            </div>`,
+          error: (error) => this.renderProblem(error, strings.errorPrefix, strings.retry),
           complete: options.loaded,
         })
-      : html`<p class="muted">${strings.notConfigured}</p>`;
+      : this.#unavailable && problems
+        ? problems.renderNotAvailable(this, strings.notConfigured, this.currentLocale())
+        : loading();
     return html`
-      <section part="base" class="card" aria-busy=${this.task.status === 'pending' ? 'true' : 'false'} aria-labelledby="title">
+      <section part="base" class="card" aria-busy=${this.task.status === 'pending' || !(this.source || this.#unavailable) ? 'true' : 'false'} aria-labelledby="title">
         <h2 part="title" class="title" id="title">${strings.title}</h2>
         <div class="body">
           <div>${body}</div>

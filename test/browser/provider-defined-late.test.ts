@@ -5,6 +5,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import '../../src/statistics.ts';
+import { configuration } from '../../src/elements/data-element.ts';
 import { cleanup, mount, waitForShadow } from '../fixtures/dom.ts';
 import { testAdapter } from '../fixtures/test-adapter.ts';
 import { amsterdamEvent, clock, widgetAttendance } from '../fixtures/widget-data.ts';
@@ -18,7 +19,12 @@ it('widgets connected before the provider is defined get its data once it is', a
   provider.append(statistics);
   mount(provider);
   await statistics.updateComplete;
-  expect(statistics.shadowRoot?.textContent).toContain('No data source');
+  // The provider may still be defined: loading, not a configuration message (#16), even well
+  // after the widgets' grace period for a data source.
+  configuration.graceMs = 50;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(statistics.shadowRoot?.querySelector('[role="status"]')).not.toBeNull();
+  expect(statistics.shadowRoot?.textContent).not.toMatch(/No data source|Not available/);
   await import('../../src/provider.ts');
   const defined = document.querySelector('odw-data-provider') as HTMLElementTagNameMap['odw-data-provider'];
   defined.adapter = testAdapter({ [amsterdamEvent.id]: { event: amsterdamEvent, attendance: widgetAttendance() } });

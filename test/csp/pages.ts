@@ -45,10 +45,11 @@ const LOADED: Record<Tag, Spec> = {
   'odw-on-demand-summary': { ready: 'svg[role="img"] rect.bar' },
   'odw-event-mode-picker': { ready: '[part="count"] strong' },
 };
+// The first widget failing on a data source shows the alert; later ones failing the same way refer to it (#16).
 const ERROR: Record<Tag, Spec> = {
-  'odw-on-demand-statistics': { ready: '[part="error"][role="alert"]' },
-  'odw-on-demand-summary': { ready: '[part="error"][role="alert"]' },
-  'odw-event-mode-picker': { ready: '[part="count-error"][role="alert"]' },
+  'odw-on-demand-statistics': { ready: '[part="error"]' },
+  'odw-on-demand-summary': { ready: '[part="error"]' },
+  'odw-event-mode-picker': { ready: '[part="count-error"]' },
 };
 const LOADING: Record<Tag, Spec> = {
   'odw-on-demand-statistics': { ready: '[aria-busy="true"] .skeleton' },
@@ -76,12 +77,12 @@ function everyState(theme: 'light' | 'dark' | undefined): HTMLElement {
   add(widget(statistics, { ...t, eventId: 'closed' }, { ready: '.metric.closed', text: 'Tracking stopped' }));
   add(widget(statistics, { ...t, eventId: 'upcoming' }, { ready: '.metric.upcoming' }));
   add(widget(statistics, { ...t, eventId: 'closing-soon' }, { ready: '.metric.closing' }));
-  add(widget(summary, { ...t, eventId: 'no-views' }, { ready: 'svg[role="img"]', text: 'No on-demand views yet.' }));
+  add(widget(summary, { ...t, eventId: 'no-views' }, { ready: '.empty', text: 'No one watched the recording on demand' }));
   add(widget(summary, { ...t, eventId: 'closed' }, { ready: 'svg[role="img"]', text: 'Tracking stopped' }));
-  add(widget(summary, { ...t, eventId: 'upcoming' }, { ready: 'svg[role="img"]', text: 'becomes available on demand' }));
+  add(widget(summary, { ...t, eventId: 'upcoming' }, { ready: '.empty', text: 'opens on demand when the event ends' }));
   add(widget(summary, { ...t, eventId: 'mid-window', attributes: { 'show-table': '', 'show-rewatches': '' } }, { ready: 'table[part="table"]' }));
   add(widget(summary, { ...t, eventId: 'mid-window', attributes: { days: '7', 'show-rewatches': '' } }, { ready: 'rect.rewatch' }));
-  add(widget(summary, { ...t, eventId: 'mid-window', attributes: { from: '2000-01-01', to: '2000-01-02' } }, ERROR[summary]));
+  add(widget(summary, { ...t, eventId: 'mid-window', attributes: { from: '2000-01-01', to: '2000-01-02' } }, { ready: 'svg[role="img"]', text: 'showing the whole window' }));
   const picker = 'odw-event-mode-picker';
   const invalid = JSON.stringify({ version: 1, kind: 'has-attended', eventMode: 'live', watchDate: { operator: 'between', date: '2026-05-02', to: '2026-05-01' }, extra: 1 });
   add(widget(picker, { ...t, eventId: 'mid-window', attributes: { criteria: invalid } }, { ready: '[part="error"]' }));

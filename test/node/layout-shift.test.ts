@@ -137,7 +137,7 @@ describe('layout shift while the widgets load', { timeout: 90_000 }, () => {
             await page.evaluate(() => window.odwLayoutShift?.release());
           }
           await waitForStates(page, [step.end]);
-          if (step.label === 'Dutch') await page.waitForFunction(() => document.querySelector('odw-on-demand-statistics')?.shadowRoot?.textContent?.includes('Resterende dagen'));
+          if (step.label === 'Dutch') await page.waitForFunction(() => document.querySelector('odw-on-demand-statistics')?.shadowRoot?.textContent?.includes('On-demand statistieken'));
           await waitUntilStill(page, '.portal-content');
           const { cls, shifts } = await layoutShift(page);
           record(`host page en ${viewport.width} px, then ${step.label}`, cls - before, shifts);

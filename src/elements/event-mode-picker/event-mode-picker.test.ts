@@ -716,7 +716,8 @@ describe('<odw-event-mode-picker>: audience preview', () => {
     adapter.fail(amsterdamEvent.id, new AdapterError('unavailable', 'The reporting service is down.'));
     adapter.release(amsterdamEvent.id);
     const alert = await waitForShadow(picker, (root) => root.querySelector<HTMLElement>('[part="count-error"][role="alert"]'));
-    expect(alert.textContent).toContain('Could not count the people who match: The reporting service is down.');
+    expect(alert.textContent).toContain('Could not count the people who match: the reporting service cannot be reached right now; try again in a moment.');
+    expect(picker.shadowRoot?.querySelector('[part="error-details"]')?.textContent).toContain('The reporting service is down.');
     await expectAxeClean(picker);
     adapter.heal(amsterdamEvent.id);
     await click(picker, 'button[part="retry"]');

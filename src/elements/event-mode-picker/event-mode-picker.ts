@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FormAssociatedController } from '../../controllers/form-associated-controller.ts';
-import { asAdapterError, type EventDataSource } from '../../data/event-data-source.ts';
+import type { EventDataSource } from '../../data/event-data-source.ts';
 import { audienceCountFrom } from '../../data/questions.ts';
 import { onDemandWindow, type AttendanceCriteria, type CriteriaKind, type WebinarEvent } from '../../core/index.ts';
 import { formatDay, pickStrings, plural } from '../../i18n/locale.ts';
@@ -333,17 +333,17 @@ export class OdwEventModePicker extends DataElement<Loaded> {
         <div class="top">${kind(view)} ${modes(view, needsOnDemandHint)}</div>
         ${onDemand || draft.watchDateOn ? watchDate(view) : nothing}
         ${onDemand || draft.watchDurationOn ? watchDuration(view) : nothing}
-        ${this.source ? countRow(scope, this.#count(strings, check.criteria !== undefined)) : this.context ? countRow(scope, undefined) : nothing}
+        ${this.source ? countRow(scope, this.#count(strings, check.criteria !== undefined, scope.disabled)) : this.context ? countRow(scope, undefined) : nothing}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>
     `;
   }
 
   /** Where the audience preview stands: failed, waiting for valid criteria, counting, or the count. */
-  #count(strings: EventModePickerStrings, valid: boolean): CountState {
+  #count(strings: EventModePickerStrings, valid: boolean, disabled: boolean): CountState {
     const { status, value, error } = this.task;
     const preview = status === 'complete' ? value?.preview : undefined;
-    if (status === 'error') return { state: 'failed', message: asAdapterError(error).message, retry: () => this.reload() };
+    if (status === 'error') return { state: 'failed', view: this.renderProblem(error, strings.countErrorPrefix, strings.retry, 'count-error', disabled) };
     if (!valid || preview === undefined) return { state: valid ? 'counting' : 'needs-valid' };
     return { state: 'count', text: plural(preview.count, this.currentLocale(), preview.kind === 'attends-event' ? strings.countTrigger : strings.count) };
   }

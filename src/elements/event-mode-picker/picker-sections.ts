@@ -170,7 +170,8 @@ export function watchDuration(sections: Sections): TemplateResult {
 export type CountState =
   | { state: 'needs-valid' | 'counting' }
   | { state: 'count'; text: string }
-  | { state: 'failed'; message: string; retry: () => void };
+  /** `view`: the error in plain words with Retry (DataElement.renderProblem). */
+  | { state: 'failed'; view: unknown };
 
 /**
  * The audience preview line (a live region) and, when counting failed, the error with Retry in
@@ -186,14 +187,6 @@ export function countRow(scope: RenderScope, count: CountState | undefined): Tem
       : count.state === 'failed'
         ? nothing
         : html`<span class="muted">${count.state === 'counting' ? strings.counting : strings.countNeedsValid}</span>`;
-  const error =
-    count.state === 'failed'
-      ? html`
-          <div part="count-error" class="error" role="alert">
-            <span>${strings.countErrorPrefix} ${count.message}</span>
-            <button part="retry" type="button" ?disabled=${scope.disabled} @click=${count.retry}>${strings.retry}</button>
-          </div>
-        `
-      : nothing;
+  const error = count.state === 'failed' ? count.view : nothing;
   return html`<div class="count-row"><p part="count" class="count" role="status" aria-busy=${count.state === 'counting' ? 'true' : 'false'}>${text}</p>${error}</div>`;
 }

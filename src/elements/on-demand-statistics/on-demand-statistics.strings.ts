@@ -8,6 +8,8 @@ export interface OnDemandStatisticsStrings {
   retry: string;
   errorPrefix: string;
   daysRemaining: string;
+  opens: string;
+  notOpenYet: string;
   dayUnit: { one: string; other: string };
   phaseUpcoming: string;
   phaseOpen: string;
@@ -17,8 +19,12 @@ export interface OnDemandStatisticsStrings {
   totalVisitorsHint: string;
   averageWatch: string;
   averageWatchHint: string;
+  viewerCount: { one: string; other: string };
+  noShowCount: { one: string; other: string };
+  rewatcherCount: { one: string; other: string };
   minutesUnit: string;
   noViewsYet: string;
+  noAverage: string;
   details: string;
   median: string;
   noShowVisitors: string;
@@ -37,17 +43,23 @@ export const onDemandStatisticsStrings: StringCatalog<OnDemandStatisticsStrings>
     retry: 'Retry',
     errorPrefix: 'Could not load the statistics:',
     daysRemaining: 'Days remaining',
+    opens: 'On demand from',
+    notOpenYet: 'Not open yet.',
     dayUnit: { one: '{count} day', other: '{count} days' },
-    phaseUpcoming: 'Opens when the event ends: available on demand for 30 days.',
+    phaseUpcoming: 'Opens when the event ends, at {time}, for 30 days.',
     phaseOpen: 'The recording is available on demand.',
     phaseClosing: 'Closing soon: time for the last reminder.',
     phaseClosed: 'Tracking stopped: the 30-day window has closed.',
-    totalVisitors: 'On-demand visitors',
-    totalVisitorsHint: 'No-shows who watched the recording, to date',
+    totalVisitors: 'No-shows who watched',
+    totalVisitorsHint: 'Missed the live event and watched the recording, to date',
     averageWatch: 'Average watch time',
-    averageWatchHint: 'For all visitors, including attendees who rewatched',
+    averageWatchHint: 'Average of {viewers}: {noShows} + {rewatchers}',
+    viewerCount: { one: '{count} viewer', other: '{count} viewers' },
+    noShowCount: { one: '{count} no-show', other: '{count} no-shows' },
+    rewatcherCount: { one: '{count} attendee who rewatched', other: '{count} attendees who rewatched' },
     minutesUnit: 'min',
     noViewsYet: 'No on-demand views yet.',
+    noAverage: 'Nothing to average yet.',
     details: 'Details',
     median: 'Median watch time',
     noShowVisitors: 'No-show visitors',

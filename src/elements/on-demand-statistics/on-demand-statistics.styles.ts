@@ -3,17 +3,26 @@ import { css } from 'lit';
 // The skeleton's figures (`.figures`, `.figure`, `.label`, `.number`) share the loaded figures' boxes.
 // Narrower than 560 px (534 px inside the card) the figures stack: side by side, a figure such as
 // "25.3 min" would wrap. The phase hint (first figure) has room for two lines, three where three
-// figures are narrow.
+// figures are narrow. Each figure's label, value and hint are rows of a subgrid: side by side, a
+// label on two lines (Dutch) keeps the values in line. The card fills the height a grid row gives
+// the element, so cards side by side end together.
 export const onDemandStatisticsStyles = css`
+  .card {
+    height: 100%;
+  }
   .metrics,
   .figures {
     display: grid;
-    gap: var(--_space);
+    gap: 0 var(--_space);
     grid-template-columns: repeat(3, minmax(0, 1fr));
     margin: 0;
   }
   .metric,
   .figure {
+    display: grid;
+    grid-row: span 3;
+    grid-template-rows: subgrid;
+    align-content: start;
     background: var(--_surface-raised);
     border-radius: calc(var(--_radius) * 0.75);
     padding: calc(var(--_space) * 0.75);
@@ -26,6 +35,12 @@ export const onDemandStatisticsStyles = css`
   }
   .metric dd {
     margin: 0;
+  }
+  @container (width < 534px) {
+    .metric + .metric,
+    .figure + .figure {
+      margin-top: var(--_space);
+    }
   }
   .value,
   .number {
@@ -44,8 +59,7 @@ export const onDemandStatisticsStyles = css`
     color: var(--_text-muted);
     font-size: 0.85em;
   }
-  :first-child > .hint,
-  :first-child > dd > .hint {
+  :first-child > .hint {
     min-height: 2lh;
   }
   .metric.closing {
@@ -77,8 +91,7 @@ export const onDemandStatisticsStyles = css`
     content: ' · ';
   }
   @container (534px <= width < 774px) {
-    :first-child > .hint,
-    :first-child > dd > .hint {
+    :first-child > .hint {
       min-height: 3lh;
     }
   }

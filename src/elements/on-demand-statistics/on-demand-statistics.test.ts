@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AdapterError, type DataAdapter } from '../../adapters/adapter.ts';
 import '../data-provider/data-provider.ts';
 import { onDemandStatistics } from '../../core/index.ts';
@@ -6,6 +6,7 @@ import { cleanup, expectAccessible, mount, shadowText, waitForShadow } from '../
 import { testAdapter } from '../../../test/fixtures/test-adapter.ts';
 import { amsterdamEvent, clock, eventNamed, widgetAttendance } from '../../../test/fixtures/widget-data.ts';
 import './on-demand-statistics.ts';
+import { configuration } from '../data-element.ts';
 import type { OdwOnDemandStatistics } from './on-demand-statistics.ts';
 
 afterEach(cleanup);
@@ -34,7 +35,6 @@ describe('<odw-on-demand-statistics>', () => {
   });
 
   it.each([
-    ['upcoming', clock.beforeEvent, '30 days', 'Opens when the event ends'],
     ['open', clock.day5, '25 days', 'The recording is available on demand.'],
     ['closing', clock.closing, '3 days', 'Closing soon'],
     ['closed', clock.closed, '0 days', 'Tracking stopped'],
@@ -45,6 +45,53 @@ describe('<odw-on-demand-statistics>', () => {
     expect(values(element)[0]).toBe(days);
     expect(shadowText(element)).toContain(text);
     await expectAccessible(element);
+  });
+
+  it('an upcoming event says when the recording opens, with no countdown of a window that has not started (#16 item 5)', async () => {
+    const element = mount(statisticsElement(testAdapter({ [amsterdamEvent.id]: { event: amsterdamEvent, attendance: widgetAttendance('2026-03-19') } }), clock.beforeEvent));
+    const metric = await waitForShadow(element, (root) => root.querySelector('.metric'));
+    expect(metric.classList.contains('upcoming')).toBe(true);
+    expect(values(element)).toEqual(['Mar 20', '–', '–']);
+    const text = shadowText(element);
+    expect(text).toContain('On demand from');
+    expect(text).toContain('Opens when the event ends, at 5:00 PM GMT+1, for 30 days.');
+    expect(text).not.toContain('Days remaining');
+    expect(text).not.toContain('30 days Opens');
+    await expectAccessible(element);
+  });
+
+  it.each([
+    ['en', 'No-shows who watched', 'Average of 4 viewers: 3 no-shows + 1 attendee who rewatched'],
+    ['nl', 'No-shows die keken', 'Gemiddelde van 4 kijkers: 3 no-shows + 1 deelnemer die terugkeek'],
+  ])('names the base of each number (%s, #16 items 6 and 7)', async (locale, visitorsLabel, averageHint) => {
+    const element = statisticsElement(testAdapter({ [amsterdamEvent.id]: { event: amsterdamEvent, attendance: widgetAttendance() } }), clock.day5);
+    element.locale = locale;
+    mount(element);
+    await waitForShadow(element, (root) => root.querySelector('.value'));
+    const labels = [...(element.shadowRoot?.querySelectorAll('.metric dt') ?? [])].map((node) => node.textContent?.trim());
+    expect(labels[1]).toBe(visitorsLabel);
+    expect(shadowText(element)).toContain(averageHint);
+  });
+
+  it('writes minutes without ".0" (#16 item 10)', async () => {
+    const element = mount(statisticsElement(testAdapter({ [amsterdamEvent.id]: { event: amsterdamEvent, attendance: widgetAttendance() } }), clock.day5));
+    await waitForShadow(element, (root) => root.querySelector('.value'));
+    const details = [...(element.shadowRoot?.querySelectorAll('details dd') ?? [])].map((node) => node.textContent?.trim());
+    // Median of 5, 20, 23 and 30 minutes; 12 + 8 + 3 + 30 + 5 by no-shows; 20 rewatched.
+    expect(details).toEqual(['21.5 min', '3', '1', '58', '20']);
+  });
+
+  it('lines up the figures of a row and fills the height its grid row gives it, in Dutch too (#16 item 10)', async () => {
+    const row = mount(document.createElement('div'));
+    row.style.cssText = 'display: grid; grid-template-columns: 600px; height: 500px';
+    const element = statisticsElement(testAdapter({ [amsterdamEvent.id]: { event: amsterdamEvent, attendance: widgetAttendance() } }), clock.day5);
+    element.locale = 'nl';
+    row.append(element);
+    mount(element, row);
+    await waitForShadow(element, (root) => root.querySelector('.value'));
+    const tops = [...(element.shadowRoot?.querySelectorAll('.value') ?? [])].map((node) => node.getBoundingClientRect().top);
+    expect(new Set(tops).size).toBe(1);
+    expect(element.shadowRoot?.querySelector('.card')?.getBoundingClientRect().height).toBe(500);
   });
 
   it('shows a skeleton with aria-busy while loading, then the data', async () => {
@@ -63,7 +110,9 @@ describe('<odw-on-demand-statistics>', () => {
     adapter.fail(amsterdamEvent.id, new AdapterError('unavailable', 'The reporting service is down.'));
     const element = mount(statisticsElement(adapter, clock.day5));
     const alert = await waitForShadow(element, (root) => root.querySelector('[role="alert"]'));
-    expect(alert.textContent).toContain('The reporting service is down.');
+    // Plain words from the error's kind (#16); the adapter's own message is in the technical details.
+    expect(alert.textContent).toContain('Could not load the statistics: the reporting service cannot be reached right now; try again in a moment.');
+    expect(element.shadowRoot?.querySelector('[part="error-details"]')?.textContent).toContain('The reporting service is down.');
     await expectAccessible(element);
     adapter.heal(amsterdamEvent.id);
     (alert.querySelector('button') as HTMLButtonElement).click();
@@ -77,6 +126,7 @@ describe('<odw-on-demand-statistics>', () => {
     await waitForShadow(element, (root) => root.querySelector('.value'));
     expect(values(element)).toEqual(['25 days', '0', '–']);
     expect(shadowText(element)).toContain('No on-demand views yet.');
+    expect(shadowText(element)).toContain('Nothing to average yet.');
   });
 
   it('renders a hostile event name as text', async () => {
@@ -102,7 +152,7 @@ describe('<odw-on-demand-statistics>', () => {
     const wrapper = mount(Object.assign(document.createElement('div'), { lang: 'nl' }));
     const element = mount(statisticsElement(testAdapter({ [amsterdamEvent.id]: { event: amsterdamEvent, attendance: widgetAttendance() } }), clock.day5), wrapper);
     await waitForShadow(element, (root) => root.querySelector('.value'));
-    expect(shadowText(element)).toContain('On-demand bezoekers');
+    expect(shadowText(element)).toContain('No-shows die keken');
   });
 
   it('is clean for axe in light and dark themes', async () => {
@@ -176,9 +226,17 @@ describe('<odw-on-demand-statistics>', () => {
     await waitForShadow(element, (root) => root.querySelector('.value'));
   });
 
-  it('asks for a data source when it has none', async () => {
+  it('without a data source: loading while one may arrive, then "not available" (the developer message goes to the console)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const grace = configuration.graceMs;
+    configuration.graceMs = 100;
     const element = mount(document.createElement('odw-on-demand-statistics'));
     await element.updateComplete;
-    expect(shadowText(element)).toContain('No data source');
+    expect(shadowText(element)).not.toContain('No data source');
+    expect(element.shadowRoot?.querySelector('[role="status"]')).not.toBeNull();
+    await waitForShadow(element, (root) => root.textContent?.includes('Not available right now.'));
+    expect(String(warn.mock.calls[0]?.[0])).toContain('No data source');
+    configuration.graceMs = grace;
+    warn.mockRestore();
   });
 });

@@ -6,8 +6,10 @@ import {
   DEFAULT_CLOSING_THRESHOLD_DAYS,
   onDemandWindow,
   type OnDemandStatistics,
+  type OnDemandWindow,
   type WebinarEvent,
 } from '../../core/index.ts';
+import { formatMinutes } from '../../charts/format.ts';
 import { DataElement } from '../data-element.ts';
 import { defineElement } from '../define.ts';
 import { fillMessage, formatDay, formatNumber, pickStrings, plural } from '../../i18n/locale.ts';
@@ -19,7 +21,7 @@ import { onDemandStatisticsStrings, type OnDemandStatisticsStrings } from './on-
 interface LoadedStatistics {
   event: WebinarEvent;
   statistics: OnDemandStatistics;
-  lastWindowDay: string;
+  window: OnDemandWindow;
 }
 
 /**
@@ -81,13 +83,13 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
     const event = await source.event(signal);
     this.followClock(event);
     const statistics = await statisticsFrom(source, now, this.closingThreshold, signal);
-    return { event, statistics, lastWindowDay: onDemandWindow(event).lastDay };
+    return { event, statistics, window: onDemandWindow(event) };
   }
 
   protected override render(): TemplateResult {
     const strings = pickStrings(onDemandStatisticsStrings, this.currentLocale(), this.strings);
     // The loaded layout with its static texts (labels, hints) and room for the rest; the phase
-    // hint (first figure) always has two lines.
+    // hint (first figure) always has two lines, the average's base is written with four-digit counts.
     return this.renderCard({
       strings,
       skeleton: html`
@@ -96,7 +98,7 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
           ${[
             [strings.daysRemaining, ''],
             [strings.totalVisitors, strings.totalVisitorsHint],
-            [strings.averageWatch, strings.averageWatchHint],
+            [strings.averageWatch, this.#averageBase(strings, 1000, 100)],
           ].map(([label, hint]) => html`<div class="skeleton figure"><div class="label" data-text=${label}></div><div class="number"></div><div class="hint" data-text=${hint}></div></div>`)}
         </div>
         <div class="footer"></div>`,
@@ -104,37 +106,55 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
     });
   }
 
+  /** "Average of 66 viewers: 47 no-shows + 19 attendees who rewatched": who the average is over. */
+  #averageBase(strings: OnDemandStatisticsStrings, noShows: number, rewatchers: number): string {
+    const locale = this.currentLocale();
+    return fillMessage(strings.averageWatchHint, {
+      viewers: plural(noShows + rewatchers, locale, strings.viewerCount),
+      noShows: plural(noShows, locale, strings.noShowCount),
+      rewatchers: plural(rewatchers, locale, strings.rewatcherCount),
+    });
+  }
+
   #renderStatistics(strings: OnDemandStatisticsStrings, loaded: LoadedStatistics): TemplateResult {
     const locale = this.currentLocale();
-    const { statistics } = loaded;
+    const { statistics, event } = loaded;
+    const upcoming = statistics.phase === 'upcoming';
     const phaseText = {
-      upcoming: strings.phaseUpcoming,
+      upcoming: fillMessage(strings.phaseUpcoming, {
+        time: new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: event.timeZone, timeZoneName: 'short' }).format(new Date(event.endsAt)),
+      }),
       open: strings.phaseOpen,
       closing: strings.phaseClosing,
       closed: strings.phaseClosed,
     }[statistics.phase];
-    const minutes = (value: number | null) => (value === null ? '–' : `${formatNumber(value, locale, 1)} ${strings.minutesUnit}`);
+    const minutes = (value: number | null) => (value === null ? '–' : `${formatMinutes(value, locale)} ${strings.minutesUnit}`);
     const visitors = statistics.totalVisitors + statistics.rewatchers;
-    const partial = statistics.reportedThrough < loaded.lastWindowDay;
+    const partial = statistics.reportedThrough < loaded.window.lastDay;
     const skipped = statistics.diagnostics.length;
     const metric = (label: string, value: string, hint: string, phase = '') => html`
       <div part="metric" class="metric ${phase}">
         <dt>${label}</dt>
-        <dd><span part="value" class="value">${value}</span> <span class="hint">${hint}</span></dd>
+        <dd part="value" class="value">${value}</dd>
+        <dd class="hint">${hint}</dd>
       </div>`;
     const details = [
       [strings.median, minutes(statistics.medianWatchMinutes)],
       [strings.noShowVisitors, formatNumber(statistics.totalVisitors, locale)],
       [strings.rewatchers, formatNumber(statistics.rewatchers, locale)],
-      [strings.noShowMinutes, formatNumber(statistics.noShowWatchMinutes, locale, 1)],
-      [strings.rewatchMinutes, formatNumber(statistics.rewatchWatchMinutes, locale, 1)],
+      [strings.noShowMinutes, formatMinutes(statistics.noShowWatchMinutes, locale)],
+      [strings.rewatchMinutes, formatMinutes(statistics.rewatchWatchMinutes, locale)],
     ];
     return html`
-      <p class="muted name" title=${loaded.event.name}>${loaded.event.name}</p>
+      <p class="muted name" title=${event.name}>${event.name}</p>
       <dl class="metrics">
-        ${metric(strings.daysRemaining, plural(statistics.daysRemaining, locale, strings.dayUnit), phaseText, statistics.phase)}
-        ${metric(strings.totalVisitors, formatNumber(statistics.totalVisitors, locale), visitors === 0 ? strings.noViewsYet : strings.totalVisitorsHint)}
-        ${metric(strings.averageWatch, minutes(statistics.averageWatchMinutes), strings.averageWatchHint)}
+        ${upcoming
+          ? // Before the window opens: when it opens, not a countdown of a window that has not started.
+            html`${metric(strings.opens, formatDay(loaded.window.firstDay, locale), phaseText, 'upcoming')}
+              ${metric(strings.totalVisitors, '–', strings.notOpenYet)} ${metric(strings.averageWatch, '–', strings.notOpenYet)}`
+          : html`${metric(strings.daysRemaining, plural(statistics.daysRemaining, locale, strings.dayUnit), phaseText, statistics.phase)}
+              ${metric(strings.totalVisitors, formatNumber(statistics.totalVisitors, locale), visitors === 0 ? strings.noViewsYet : strings.totalVisitorsHint)}
+              ${metric(strings.averageWatch, minutes(statistics.averageWatchMinutes), visitors === 0 ? strings.noAverage : this.#averageBase(strings, statistics.totalVisitors, statistics.rewatchers))}`}
       </dl>
       <div class="footer">
         <details part="details">
@@ -148,7 +168,7 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
           </dl>
         </details>
         <span class="notes muted">
-          ${partial && statistics.phase !== 'upcoming'
+          ${partial && !upcoming
             ? html`<span>${fillMessage(strings.reportedThrough, { date: formatDay(statistics.reportedThrough, locale, { day: 'numeric', month: 'long' }) })}</span>`
             : ''}
           ${skipped > 0 ? html`<span>${plural(skipped, locale, strings.skippedRecords)}</span>` : ''}

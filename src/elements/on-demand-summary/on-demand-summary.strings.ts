@@ -12,6 +12,8 @@ export interface OnDemandSummaryStrings {
   rangeLastDays: string;
   rangeDay: string;
   day: string;
+  dayOutside: string;
+  rangeMisfit: string;
   showRewatches: string;
   showTable: string;
   showChart: string;
@@ -22,13 +24,20 @@ export interface OnDemandSummaryStrings {
   chartKeyboardHint: string;
   chartEmptySummary: string;
   chartSummary: string;
+  busiest: { one: string; other: string };
   tooltip: string;
   tooltipRewatch: string;
+  visitorCount: { one: string; other: string };
+  rewatchCount: { one: string; other: string };
   notReported: string;
   reportedThrough: string;
+  barsAddUp: string;
+  opensTotal: string;
   upcoming: string;
   closed: string;
-  noViewsYet: string;
+  noViews: string;
+  nothingReported: string;
+  csvFileName: string;
   columnDay: string;
   columnVisitors: string;
   columnRewatchers: string;
@@ -48,6 +57,8 @@ export const onDemandSummaryStrings: StringCatalog<OnDemandSummaryStrings> = {
     rangeLastDays: 'Last 7 days',
     rangeDay: 'One day',
     day: 'Day',
+    dayOutside: 'Choose a day from {from} to {to}.',
+    rangeMisfit: "The chosen days are outside this event's on-demand window; showing the whole window.",
     showRewatches: 'Show rewatches',
     showTable: 'Show as table',
     showChart: 'Show as chart',
@@ -57,14 +68,21 @@ export const onDemandSummaryStrings: StringCatalog<OnDemandSummaryStrings> = {
     chartLabel: 'Unique no-show visitors per day',
     chartKeyboardHint: 'Use the arrow keys, Home and End to read each day; Enter selects it.',
     chartEmptySummary: 'No on-demand visitors in these days.',
-    chartSummary: 'Unique no-show visitors per day from {from} to {to}: {total} in all; the busiest day was {peakDay} with {peak}.',
-    tooltip: '{day}: {visitors} visitors',
-    tooltipRewatch: '{day}: {visitors} visitors, {rewatchers} rewatches',
+    chartSummary: 'Unique no-show visitors per day from {from} to {to}: {total} in all; {busiest}.',
+    busiest: { one: 'the busiest day was {days} with {peak}', other: 'the busiest days were {days}, with {peak} each' },
+    tooltip: '{day}: {visitors}',
+    tooltipRewatch: '{day}: {visitors}, {rewatchers}',
+    visitorCount: { one: '{count} visitor', other: '{count} visitors' },
+    rewatchCount: { one: '{count} rewatch', other: '{count} rewatches' },
     notReported: 'not reported yet',
-    reportedThrough: 'Reported through {date}; later days are not reported yet.',
-    upcoming: 'The recording becomes available on demand when the event ends ({date}).',
+    reportedThrough: 'Reported through {date}.',
+    barsAddUp: 'The bars add up to {sum}: a person who watched on several days counts once in the total.',
+    opensTotal: 'Opens on demand on {date}',
+    upcoming: 'The recording opens on demand when the event ends, on {date}, for 30 days.',
     closed: 'Tracking stopped on {date}.',
-    noViewsYet: 'No on-demand views yet.',
+    noViews: 'No one watched the recording on demand in these days.',
+    nothingReported: 'These days are not reported yet.',
+    csvFileName: '{event} - on-demand {from} - {to} (reported through {reportedThrough}).csv',
     columnDay: 'Day',
     columnVisitors: 'No-show visitors',
     columnRewatchers: 'Rewatches by attendees',

@@ -1,11 +1,15 @@
 import { css } from 'lit';
 
 // The skeleton shares the loaded boxes: `.sum` is the total's line, `.plot` the chart's (or the
-// table's) height, `.legend` one line (two with rewatches), `.notes` two lines for the notes
-// paragraph (one where the card is wide). The chart's height is set here, not by the drawing
-// (which follows the width a frame late): the SVG scales into it.
+// table's, or the empty state's) height, `.legend` one line (two with rewatches), `.notes` three
+// lines for the notes paragraph (four where the card is phone-narrow, two where it is wide). The
+// chart's height is set here, not by the drawing; its width is `.plot`'s, so it is drawn unscaled.
+// The card fills the height a grid row gives the element, so cards side by side end together.
 
 export const onDemandSummaryStyles = css`
+  .card {
+    height: 100%;
+  }
   .controls {
     display: flex;
     flex-wrap: wrap;
@@ -32,6 +36,9 @@ export const onDemandSummaryStyles = css`
   input[type='checkbox'] {
     accent-color: var(--_accent);
   }
+  .problem {
+    color: var(--_danger);
+  }
   .actions {
     display: flex;
     gap: 0.5em;
@@ -57,11 +64,22 @@ export const onDemandSummaryStyles = css`
     overflow: visible;
   }
   .chart svg,
-  .plot {
+  .plot,
+  .empty {
     height: 190px;
   }
-  :host([show-table]) .plot {
+  :host([show-table]) :is(.plot, .empty) {
     height: 22em;
+  }
+  .empty {
+    margin: 0;
+    display: grid;
+    place-items: center;
+    padding: var(--_space);
+    text-align: center;
+    color: var(--_text-muted);
+    border: 1px dashed var(--_border);
+    border-radius: calc(var(--_radius) * 0.5);
   }
   .grid line {
     stroke: var(--_border);
@@ -76,15 +94,22 @@ export const onDemandSummaryStyles = css`
   }
   .bar {
     fill: var(--_accent);
+  }
+  .hit {
+    fill: transparent;
     cursor: pointer;
-    transition: opacity var(--_transition);
+  }
+  .zero {
+    fill: var(--_text-muted);
   }
   .bar.rewatch {
     fill: var(--_rewatch);
   }
   .bar.unreported {
     fill: var(--_unreported);
-    opacity: 0.3;
+    fill-opacity: 0.35;
+    stroke: var(--_text-muted);
+    stroke-dasharray: 2 2;
   }
   .bar.focused {
     stroke: var(--_text);
@@ -122,7 +147,8 @@ export const onDemandSummaryStyles = css`
     background: var(--_rewatch);
   }
   .swatch.unreported {
-    background: var(--_unreported);
+    background: var(--_surface);
+    border: 1px dashed var(--_text-muted);
   }
   table {
     width: 100%;
@@ -140,6 +166,15 @@ export const onDemandSummaryStyles = css`
     padding: 0.25em 0.5em;
     border-bottom: 1px solid var(--_border);
   }
+  tbody th {
+    white-space: nowrap;
+  }
+  thead th {
+    position: sticky;
+    top: 0;
+    background: var(--_surface);
+    vertical-align: bottom;
+  }
   th:first-child,
   td:first-child {
     text-align: start;
@@ -154,11 +189,16 @@ export const onDemandSummaryStyles = css`
     font-size: 0.9em;
   }
   .notes {
-    height: 2lh;
+    height: 3lh;
+  }
+  @container (width < 400px) {
+    .notes {
+      height: 4lh;
+    }
   }
   @container (width >= 734px) {
     .notes {
-      height: 1lh;
+      height: 2lh;
     }
   }
 `;

@@ -1,15 +1,18 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { EventDataSource } from '../../data/event-data-source.ts';
 import { summaryFrom } from '../../data/questions.ts';
 import { barChartLayout, renderBarChart, type ChartDay } from '../../charts/bar-chart.ts';
+import { formatMinutes } from '../../charts/format.ts';
 import { ResizeController } from '../../controllers/resize-controller.ts';
 import {
   calendarDayOf,
   checkDayRange,
+  csvFormatOf,
   daysRemaining,
+  isCalendarDay,
   onDemandWindow,
-  summaryRange,
+  reportedSummaryRange,
   toCsv,
   type DailyOnDemandVisitorsResult,
   type DailyVisitors,
@@ -54,6 +57,8 @@ interface LoadedSummary {
   range: DayRange;
   summary: DailyOnDemandVisitorsResult;
   today: string;
+  /** `from`/`to` are days outside this event's window (another event was chosen): the whole window is shown instead. */
+  misfit: boolean;
 }
 
 const LAST_DAYS = 7;
@@ -61,6 +66,8 @@ const LAST_DAYS = 7;
 const CHART_HEIGHT = 190;
 // A date in running text, and a day in the tooltip and the table's rows.
 const LONG_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+const DAY_MONTH: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long' };
+const FULL_DATE: Intl.DateTimeFormatOptions = { weekday: 'long', ...LONG_DATE };
 const ROW_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
 
 /**
@@ -128,6 +135,9 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
 
   @state() private focusedIndex: number | null = null;
 
+  /** Why the day typed into the "One day" field was refused (the range stays as it was). */
+  @state() private dayProblem: string | undefined;
+
   readonly #size = new ResizeController(this);
 
   protected override loadArguments(): readonly unknown[] {
@@ -139,19 +149,31 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
     this.followClock(event);
     const window = onDemandWindow(event);
     const today = calendarDayOf(now, event.timeZone);
-    const range = this.#range(window, today);
-    const summary = await summaryFrom(source, range, signal);
-    return { event, window, range, summary, today };
-  }
-
-  #range(window: OnDemandWindow, today: string): DayRange {
-    if (this.from || this.to) return checkDayRange({ from: this.from ?? window.firstDay, to: this.to ?? window.lastDay }, window);
-    if (this.days !== undefined) return summaryRange(window, { kind: 'last-days', days: this.days }, today);
-    return summaryRange(window, { kind: 'window' }, today);
+    const whole = { from: window.firstDay, to: window.lastDay };
+    let range: DayRange = whole;
+    let misfit = false;
+    const chosen = this.from || this.to;
+    if (chosen) {
+      const wanted = { from: this.from ?? window.firstDay, to: this.to ?? window.lastDay };
+      // Real days outside this event's window (another event was chosen): the whole window, with a
+      // note, never an error the reader cannot get out of. Text that is no day is the page's mistake.
+      misfit = [wanted.from, wanted.to].every(isCalendarDay) && [wanted.from, wanted.to].some((day) => day < window.firstDay || day > window.lastDay);
+      if (!misfit) range = checkDayRange(wanted, window);
+    }
+    let summary = await summaryFrom(source, range, signal);
+    if (!chosen && this.days !== undefined) {
+      // "Last N days" are the last N reported days: known once the summary says what is reported.
+      range = reportedSummaryRange(window, { kind: 'last-days', days: this.days }, today, summary.reportedThrough);
+      if (range.from !== whole.from || range.to !== whole.to) summary = await summaryFrom(source, range, signal);
+    }
+    return { event, window, range, summary, today, misfit };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('from') || changed.has('to') || changed.has('days')) this.focusedIndex = null;
+    if (changed.has('from') || changed.has('to') || changed.has('days')) {
+      this.focusedIndex = null;
+      this.dayProblem = undefined;
+    }
   }
 
   protected override render(): TemplateResult {
@@ -172,34 +194,47 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
   #renderSummary(strings: OnDemandSummaryStrings, loaded: LoadedSummary): TemplateResult {
     const locale = this.currentLocale();
     const { summary, window, event } = loaded;
-    const now = this.currentTime().getTime();
-    const { phase } = daysRemaining(event, new Date(now));
+    const { phase } = daysRemaining(event, this.currentTime());
     const upcoming = phase === 'upcoming';
-    const closed = phase === 'closed';
     const notes: string[] = [];
-    if (upcoming) notes.push(fillMessage(strings.upcoming, { date: formatDay(window.firstDay, locale, LONG_DATE) }));
-    else if (summary.reportedThrough < loaded.range.to) {
-      notes.push(fillMessage(strings.reportedThrough, { date: formatDay(summary.reportedThrough, locale, { day: 'numeric', month: 'long' }) }));
-    }
-    if (closed) notes.push(fillMessage(strings.closed, { date: formatDay(window.lastDay, locale, LONG_DATE) }));
-    const anyViews = summary.totalVisitors + summary.totalRewatchers > 0;
-    if (!upcoming && !anyViews) notes.push(strings.noViewsYet);
+    if (loaded.misfit) notes.push(strings.rangeMisfit);
+    if (!upcoming && summary.reportedThrough < loaded.range.to) notes.push(fillMessage(strings.reportedThrough, { date: formatDay(summary.reportedThrough, locale, DAY_MONTH) }));
+    if (phase === 'closed') notes.push(fillMessage(strings.closed, { date: formatDay(window.lastDay, locale, LONG_DATE) }));
+    // What the chart would draw nothing honest with: say it instead.
+    const empty = upcoming
+      ? fillMessage(strings.upcoming, { date: new Intl.DateTimeFormat(locale, { ...LONG_DATE, hour: 'numeric', minute: '2-digit', timeZone: event.timeZone, timeZoneName: 'short' }).format(new Date(event.endsAt)) })
+      : summary.days.every((day) => day.visitors === null)
+        ? strings.nothingReported
+        : summary.totalVisitors + summary.totalRewatchers === 0
+          ? strings.noViews
+          : undefined;
+    const sum = summary.days.reduce((total, day) => total + (day.visitors ?? 0), 0);
+    if (empty === undefined && sum > summary.totalVisitors) notes.push(fillMessage(strings.barsAddUp, { sum: formatNumber(sum, locale) }));
     if (summary.diagnostics.length > 0) notes.push(plural(summary.diagnostics.length, locale, strings.skippedRecords));
     return html`
       <p class="muted name" title=${event.name}>${event.name}</p>
       ${this.#renderControls(strings, loaded)}
       <p class="total">
-        <span part="value" class="value">${plural(summary.totalVisitors, locale, strings.totalVisitors)}</span>
-        ${this.showRewatches ? html`<span class="muted"> · ${plural(summary.totalRewatchers, locale, strings.totalRewatchers)}</span>` : ''}
+        ${upcoming
+          ? html`<span part="value" class="value">${fillMessage(strings.opensTotal, { date: formatDay(window.firstDay, locale, DAY_MONTH) })}</span>`
+          : html`<span part="value" class="value">${plural(summary.totalVisitors, locale, strings.totalVisitors)}</span>
+              ${this.showRewatches ? html`<span class="muted"> · ${plural(summary.totalRewatchers, locale, strings.totalRewatchers)}</span>` : ''}`}
       </p>
-      ${this.showTable ? this.#renderTable(strings, loaded) : this.#renderChart(strings, loaded)}
+      ${empty !== undefined
+        ? html`<p class="empty">${empty}</p><div class="legend"></div>`
+        : this.showTable
+          ? this.#renderTable(strings, loaded)
+          : this.#renderChart(strings, loaded)}
       <p class="note muted">${notes.join(' ')}</p>
     `;
   }
 
   /** The controls; without `loaded`, the skeleton's invisible copy (it only takes their room; its buttons are disabled). */
   #renderControls(strings: OnDemandSummaryStrings, loaded?: LoadedSummary): TemplateResult {
-    const choice = this.from || this.to ? 'day' : this.days !== undefined ? 'last-days' : 'window';
+    const locale = this.currentLocale();
+    const choice = loaded?.misfit ? 'window' : this.from || this.to ? 'day' : this.days !== undefined ? 'last-days' : 'window';
+    const day = loaded?.range.from ?? this.from;
+    const problem = this.dayProblem;
     return html`
       <div part="controls" class="controls">
         <label>${strings.range}
@@ -211,31 +246,41 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
         </label>
         ${choice === 'day'
           ? html`<label>${strings.day}
-              <input type="date" min=${loaded?.window.firstDay} max=${loaded?.window.lastDay} .value=${loaded?.range.from}
-                @change=${(event: Event) => this.#chooseDay((event.target as HTMLInputElement).value)} />
-            </label>`
+                <input type="date" min=${loaded?.window.firstDay} max=${loaded?.window.lastDay} .value=${day ?? ''}
+                  aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${loaded ? 'day-text' : nothing}
+                  @change=${(event: Event) => this.#chooseDay((event.target as HTMLInputElement).value, strings, loaded as LoadedSummary)} />
+              </label>
+              <span id=${loaded ? 'day-text' : nothing} class=${problem ? 'problem' : 'muted'} aria-live="polite">${problem ?? (day && isCalendarDay(day) ? formatDay(day, locale, FULL_DATE) : '')}</span>`
           : ''}
         <label><input type="checkbox" .checked=${this.showRewatches} @change=${(event: Event) => (this.showRewatches = (event.target as HTMLInputElement).checked)} />${strings.showRewatches}</label>
         <span class="actions">
           <button type="button" ?disabled=${!loaded} aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>
             ${this.showTable ? strings.showChart : strings.showTable}
           </button>
-          <button type="button" ?disabled=${!loaded} @click=${() => this.#downloadCsv(strings, loaded as LoadedSummary)}>${strings.downloadCsv}</button>
+          <button type="button" ?disabled=${!loaded || daysRemaining(loaded.event, this.currentTime()).phase === 'upcoming'} @click=${() => this.#downloadCsv(strings, loaded as LoadedSummary)}>
+            ${strings.downloadCsv}
+          </button>
         </span>
       </div>
     `;
   }
 
   #chooseRange(choice: string, loaded: LoadedSummary): void {
-    const { today, window } = loaded;
-    // "One day" starts on today, kept inside the window.
-    const day = today < window.firstDay ? window.firstDay : today > window.lastDay ? window.lastDay : today;
-    if (choice === 'day') this.#showRange({ from: day, to: day, days: undefined });
-    else this.#showRange({ from: undefined, to: undefined, days: choice === 'last-days' ? LAST_DAYS : undefined });
+    if (choice === 'day') {
+      // "One day" starts on the last reported day (today is not reported yet).
+      const { from } = reportedSummaryRange(loaded.window, { kind: 'day' }, loaded.today, loaded.summary.reportedThrough);
+      this.#showRange({ from, to: from, days: undefined });
+    } else this.#showRange({ from: undefined, to: undefined, days: choice === 'last-days' ? LAST_DAYS : undefined });
   }
 
-  #chooseDay(day: string): void {
-    if (day) this.#showRange({ from: day, to: day, days: undefined });
+  /** A day typed or picked: taken inside the window, refused at the field otherwise (a date field holds odd days while a year is typed). */
+  #chooseDay(day: string, strings: OnDemandSummaryStrings, loaded: LoadedSummary): void {
+    if (!day) return;
+    const locale = this.currentLocale();
+    const { firstDay, lastDay } = loaded.window;
+    this.dayProblem =
+      day < firstDay || day > lastDay ? fillMessage(strings.dayOutside, { from: formatDay(firstDay, locale, DAY_MONTH), to: formatDay(lastDay, locale, LONG_DATE) }) : undefined;
+    if (this.dayProblem === undefined) this.#showRange({ from: day, to: day, days: undefined });
   }
 
   /** The reader's choice: set it and tell the page. */
@@ -252,15 +297,15 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
 
   #chartSummary(strings: OnDemandSummaryStrings, loaded: LoadedSummary): string {
     const locale = this.currentLocale();
-    const { days } = loaded.summary;
-    const peak = days.reduce<DailyVisitors | undefined>((best, day) => ((day.visitors ?? 0) > (best?.visitors ?? 0) ? day : best), undefined);
-    if (peak === undefined) return strings.chartEmptySummary;
+    const peak = Math.max(0, ...loaded.summary.days.map((day) => day.visitors ?? 0));
+    if (peak === 0) return strings.chartEmptySummary;
+    // Every busiest day: several can tie.
+    const peakDays = loaded.summary.days.filter((day) => day.visitors === peak).map((day) => formatDay(day.day, locale));
     return fillMessage(strings.chartSummary, {
       from: formatDay(loaded.range.from, locale),
       to: formatDay(loaded.range.to, locale),
       total: formatNumber(loaded.summary.totalVisitors, locale),
-      peakDay: formatDay(peak.day, locale),
-      peak: formatNumber(peak.visitors ?? 0, locale),
+      busiest: fillMessage(plural(peakDays.length, locale, strings.busiest), { days: new Intl.ListFormat(locale).format(peakDays), peak: formatNumber(peak, locale) }),
     });
   }
 
@@ -270,15 +315,16 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
     if (day.primary === null) return `${label}: ${strings.notReported}`;
     return fillMessage(this.showRewatches ? strings.tooltipRewatch : strings.tooltip, {
       day: label,
-      visitors: formatNumber(day.primary, locale),
-      rewatchers: formatNumber(day.secondary ?? 0, locale),
+      visitors: plural(day.primary, locale, strings.visitorCount),
+      rewatchers: plural(day.secondary ?? 0, locale, strings.rewatchCount),
     });
   }
 
   #renderChart(strings: OnDemandSummaryStrings, loaded: LoadedSummary): TemplateResult {
     const locale = this.currentLocale();
     const days = this.#chartDays(loaded.summary.days);
-    const width = Math.max(240, this.#size.width || 600);
+    // The width of the chart's own box (the skeleton's plot beneath it has it), so the drawing is never scaled down.
+    const width = Math.max(240, this.renderRoot.querySelector?.('.plot')?.clientWidth || this.#size.width || 600);
     const height = CHART_HEIGHT;
     const layout = barChartLayout(days, { width, height, showSecondary: this.showRewatches });
     const focused = this.focusedIndex === null ? undefined : days[this.focusedIndex];
@@ -338,7 +384,6 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
 
   #renderTable(strings: OnDemandSummaryStrings, loaded: LoadedSummary): TemplateResult {
     const locale = this.currentLocale();
-    const count = (value: number | null) => (value === null ? strings.notReported : formatNumber(value, locale));
     return html`
       <div class="table-scroll" tabindex="0" role="region" aria-label=${strings.chartLabel}>
         <table part="table">
@@ -356,9 +401,12 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
               (day) => html`
                 <tr>
                   <th scope="row">${formatDay(day.day, locale, ROW_DAY)}</th>
-                  <td>${count(day.visitors)}</td>
-                  ${this.showRewatches ? html`<td>${count(day.rewatchers)}</td>` : ''}
-                  <td>${day.minutes === null ? strings.notReported : formatNumber(day.minutes, locale, 1)}</td>
+                  ${day.visitors === null
+                    ? // One cell for the whole row: narrow columns on a phone.
+                      html`<td colspan=${this.showRewatches ? 3 : 2}>${strings.notReported}</td>`
+                    : html`<td>${formatNumber(day.visitors, locale)}</td>
+                        ${this.showRewatches ? html`<td>${formatNumber(day.rewatchers ?? 0, locale)}</td>` : ''}
+                        <td>${formatMinutes(day.minutes ?? 0, locale)}</td>`}
                 </tr>`,
             )}
           </tbody>
@@ -368,16 +416,28 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
   }
 
   #downloadCsv(strings: OnDemandSummaryStrings, loaded: LoadedSummary): void {
-    const csv = toCsv(loaded.summary.days, [
-      { header: strings.columnDay, value: 'day' },
-      { header: strings.columnVisitors, value: 'visitors' },
-      { header: strings.columnRewatchers, value: 'rewatchers' },
-      { header: strings.columnMinutes, value: 'minutes' },
-    ]);
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const { event, range, summary } = loaded;
+    // The reader's spreadsheet: its separators, and a byte-order mark so it reads UTF-8.
+    const csv = toCsv(
+      summary.days,
+      [
+        { header: strings.columnDay, value: 'day' },
+        { header: strings.columnVisitors, value: 'visitors' },
+        { header: strings.columnRewatchers, value: 'rewatchers' },
+        { header: strings.columnMinutes, value: 'minutes' },
+      ],
+      csvFormatOf(this.currentLocale()),
+    );
+    const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = `on-demand-summary-${loaded.event.id}-${loaded.range.from}-${loaded.range.to}.csv`;
+    link.download = fillMessage(strings.csvFileName, {
+      // Characters no file system takes become spaces.
+      event: event.name.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').trim().slice(0, 80),
+      from: range.from,
+      to: range.to,
+      reportedThrough: summary.reportedThrough,
+    });
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }

@@ -74,15 +74,17 @@ describe('script-injection payloads render as inert text', () => {
   it.each(WIDGETS)('%s: in the event id, quoted by the not-found message', async (widget) => {
     const element = mountWidget(widget, { adapter: adapter(), eventId: XSS, now });
     const box = await errorShown(widget, element);
-    expect(textOf(box.querySelector('span'))).toBe(`${ERROR_PREFIX[widget]} Event "${XSS}" was not found (404).`);
+    // Plain words for the person (#16); the adapter's message, quoting the id, in the technical details.
+    expect(textOf(box.querySelector('span'))).toBe(`${ERROR_PREFIX[widget]} this event could not be found; check that the link or the chosen event is right.`);
+    expect(textOf(element.shadowRoot?.querySelector('[part="error-details"] code'))).toBe(`not-found · HTTP 404 · Event "${XSS}" was not found (404).`);
     await expectInert(element, [XSS]);
   });
 
   it.each(WIDGETS)('%s: in the backend’s own error message', async (widget) => {
     backend.worker.use(http.all(`${baseUrl}/events/*`, () => HttpResponse.json({ error: { code: 'unauthorized', message: XSS } }, { status: 401 })));
     const element = mountWidget(widget, { adapter: adapter(), eventId: 'mid-window', now });
-    const box = await errorShown(widget, element);
-    expect(textOf(box.querySelector('span'))).toContain(`(401): ${XSS}. Sign in again`);
+    await errorShown(widget, element);
+    expect(textOf(element.shadowRoot?.querySelector('[part="error-details"] code'))).toContain(`(401): ${XSS}. Sign in again`);
     await expectInert(element, [XSS]);
   });
 
@@ -118,8 +120,8 @@ describe('script-injection payloads render as inert text', () => {
         summary.setAttribute('to', XSS);
       },
     });
-    const box = await errorShown('summary', element);
-    expect(textOf(box)).toContain(`range.from must be a calendar day YYYY-MM-DD, got ${JSON.stringify(XSS)}`);
+    await errorShown('summary', element);
+    expect(textOf(element.shadowRoot?.querySelector('[part="error-details"] code'))).toContain(`range.from must be a calendar day YYYY-MM-DD, got ${JSON.stringify(XSS)}`);
     await expectInert(element, []);
   });
 });
@@ -152,7 +154,8 @@ describe('CSV export through the summary widget', () => {
       }
       expect(anchors).toHaveLength(1);
       expect(anchors[0]?.href).toBe('blob:odw-test');
-      expect(anchors[0]?.download).toMatch(/^on-demand-summary-hostile-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
+      // The event's name, without the characters no file system takes, then the days and "reported through".
+      expect(anchors[0]?.download).toMatch(/^[^<>:"/\\|?*]+ - on-demand \d{4}-\d\d-\d\d - \d{4}-\d\d-\d\d \(reported through \d{4}-\d\d-\d\d\)\.csv$/);
       expect(anchors[0]?.isConnected, 'the link never enters the page').toBe(false);
     } finally {
       create.mockRestore();
@@ -178,8 +181,9 @@ describe('attribute values a page gets wrong', () => {
       },
       { timeout: 3000, interval: 10 },
     );
+    // The value is named for developers, in the technical details (the person reads plain words).
     const alert = element.shadowRoot?.querySelector('[role="alert"]');
-    if (alert) expect(textOf(alert)).toContain(attribute === 'days' ? 'number of days' : 'closingThreshold');
+    if (alert) expect(textOf(element.shadowRoot?.querySelector('[part="error-details"]'))).toContain(attribute === 'days' ? 'number of days' : 'closingThreshold');
     await expectInert(element, []);
   });
 

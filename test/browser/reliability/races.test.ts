@@ -13,7 +13,7 @@
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRestAdapter, type DataAdapter, type RestAdapterOptions } from '../../../src/adapters/index.ts';
-import { calendarDayOf, onDemandWindow, summaryRange, type DayRange } from '../../../src/core/index.ts';
+import { calendarDayOf, onDemandWindow, reportedSummaryRange, type DayRange } from '../../../src/core/index.ts';
 import type { OdwDataProvider } from '../../../src/provider.ts';
 import type { OdwOnDemandSummary } from '../../../src/summary.ts';
 import { REFERENCE_NOW, scenarioData } from '../../../mocks/index.ts';
@@ -114,16 +114,22 @@ describe.each(['aborting', 'ignoring abort'] as Flavour[])('races on the REST ad
     const event = data.c.event;
     const window = onDemandWindow(event);
     const today = calendarDayOf(now, event.timeZone);
+    // "Last N days" are the last N reported days: the widget asks for the whole window first (to
+    // learn what is reported), then for those days.
+    const reportedThrough = data.c.attendance.reportedThrough;
+    const whole: DayRange = { from: window.firstDay, to: window.lastDay };
     const ranges: DayRange[] = [
-      summaryRange(window, { kind: 'last-days', days: 3 }, today),
+      reportedSummaryRange(window, { kind: 'last-days', days: 3 }, today, reportedThrough),
       { from: window.firstDay, to: window.firstDay },
-      summaryRange(window, { kind: 'last-days', days: 10 }, today),
+      reportedSummaryRange(window, { kind: 'last-days', days: 10 }, today, reportedThrough),
     ];
     const rangeDelays = [400, 200, 0];
+    const key = (range: { from: string | null; to: string | null }) => `${range.from}…${range.to}`;
     backend.worker.use(
       http.get(`${baseUrl}/events/mid-window/on-demand/summary`, async ({ request }) => {
-        const from = new URL(request.url).searchParams.get('from');
-        await new Promise((resolve) => setTimeout(resolve, rangeDelays[ranges.findIndex((range) => range.from === from)] ?? 0));
+        const { searchParams } = new URL(request.url);
+        const asked = key({ from: searchParams.get('from'), to: searchParams.get('to') });
+        await new Promise((resolve) => setTimeout(resolve, asked === key(whole) ? 300 : (rangeDelays[ranges.findIndex((range) => key(range) === asked)] ?? 0)));
         return undefined;
       }),
     );
@@ -145,14 +151,15 @@ describe.each(['aborting', 'ignoring abort'] as Flavour[])('races on the REST ad
     await pause(500);
     log.stop();
     expectOnlyEverShowed(log, expected[2] as string, []);
-    expect(backend.since(mark, { route: 'summary' }).map((request) => request.url.searchParams.get('from'))).toEqual(ranges.map((range) => range.from));
+    const asked = backend.since(mark, { route: 'summary' }).map((request) => key({ from: request.url.searchParams.get('from'), to: request.url.searchParams.get('to') }));
+    expect(asked).toEqual([whole, ranges[1], whole, ranges[2]].map((range) => key(range as DayRange)));
   });
 
   it('summary: day range changes while the attendance is still loading show only the last range', async () => {
     backend.worker.use(delayed(baseUrl, /\/attendance/, 300));
     const event = data.c.event;
     const window = onDemandWindow(event);
-    const last = summaryRange(window, { kind: 'last-days', days: 10 }, calendarDayOf(now, event.timeZone));
+    const last = reportedSummaryRange(window, { kind: 'last-days', days: 10 }, calendarDayOf(now, event.timeZone), data.c.attendance.reportedThrough);
     const adapter = restAdapter(flavour);
     const mark = backend.requests.length;
     const element = mountWidget('summary', { adapter, eventId: 'mid-window', now, setup: (summary) => ((summary as OdwOnDemandSummary).days = 3) }) as OdwOnDemandSummary;

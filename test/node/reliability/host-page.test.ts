@@ -129,9 +129,11 @@ describe('two copies of the kit on one page', { timeout: 30_000 }, () => {
       expect(result.firstCopyWins).toBe(true);
       expect(result.reimport).toBe('ok');
       expect(result.widgetB).toContain('Two copies webinar');
-      expect(result.widgetB).toMatch(/On-demand visitors 2 /);
+      expect(result.widgetB).toMatch(/No-shows who watched 2 /);
       expect(result.widgetA).toContain('2 unique no-show visitors in these days');
-      expect(result.failing).toContain('Could not load the statistics: Event "nowhere" was not found.');
+      // Plain words from the kind of the other copy's AdapterError; its message in the technical details.
+      expect(result.failing).toContain('Could not load the statistics: this event could not be found;');
+      expect(result.failing).toContain('Event "nowhere" was not found.');
       expect(result.sameErrorKind).toBe(true);
       await expectNoProblems(problems);
     } finally {
