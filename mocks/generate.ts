@@ -28,6 +28,21 @@ import { exponential, pickWeighted, seededRandom, type Random } from './random.t
  * the served part of mid-window, closing-soon and closed), Amsterdam switches on 2026-03-29
  * (inside the windows of upcoming, just-ended and no-views).
  */
+
+const FIRST_NAMES = ['Anna', 'Bram', 'Chloé', 'Daan', 'Emma', 'Finn', 'Hanna', 'Ivo', 'Julia', 'Kees', 'Lotte', 'Mila', 'Noah', 'Olivia', 'Pieter', 'Sanne', 'Thijs', 'Yara', 'Zoë', 'Ömer'];
+const LAST_NAMES = ['de Vries', 'Jansen', 'van Dijk', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker'];
+
+/** The name and e-mail of registrant number `index` (some are not captured: every 23rd has no name, every 17th no e-mail). */
+function contactOf(index: number): { name?: string; email?: string } {
+  const first = FIRST_NAMES[index % FIRST_NAMES.length] as string;
+  const last = LAST_NAMES[Math.floor(index / FIRST_NAMES.length) % LAST_NAMES.length] as string;
+  const local = `${first}.${last}`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ /g, '').toLowerCase();
+  return {
+    ...(index % 23 === 22 ? {} : { name: `${first} ${last}` }),
+    ...(index % 17 === 16 ? {} : { email: `${local}.${index + 1}@example.com` }),
+  };
+}
+
 export const REFERENCE_NOW = new Date('2026-03-19T14:00:00Z');
 
 export interface GenerateOptions {
@@ -174,6 +189,8 @@ export function generateWebinarData(options: GenerateOptions): GeneratedWebinar 
       day = Math.min(ON_DEMAND_TRACKING_DAYS - 1, day + Math.floor(exponential(random, 2)));
     } while (random() < another);
   }
+  // Names and e-mails as a marketing platform captures them: from the position, so the seeded draws stay as they were.
+  registrants.forEach((registrant, index) => Object.assign(registrant, contactOf(index)));
   if (options.badRecords && ended) addBadRecords(event, registrants, views, times, now);
 
   const viewTimes = Float64Array.from(times);

@@ -11,13 +11,16 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import {
+  audienceMembers,
   checkDayRange,
   daysRemaining,
   dailyOnDemandVisitors,
   onDemandStatistics,
   onDemandWindow,
   selectAudience,
+  sortAudienceMembers,
   type Attendance,
+  type AudienceMember,
   type CriteriaError,
   type WebinarEvent,
 } from '../src/core/index.ts';
@@ -25,7 +28,9 @@ import {
   encodeCursor,
   errorBody,
   inputProblem,
+  audiencePageOf,
   parseAudienceCountRequest,
+  parseAudienceMembersRequest,
   parseCursor,
   parseStatisticsQuery,
   parseSummaryQuery,
@@ -34,6 +39,7 @@ import {
   type AttendanceCursor,
   type AttendancePage,
   type AudienceCountPayload,
+  type AudienceMembersPayload,
   type Problem,
 } from '../src/contract/index.ts';
 import { REFERENCE_NOW, type GeneratedWebinar } from './generate.ts';
@@ -109,6 +115,8 @@ export function restHandlers(options: RestHandlerOptions): HttpHandler[] {
   }
   const served = (data: GeneratedWebinar): { event: WebinarEvent; attendance: Attendance } => ({ event: data.event, attendance: data.attendanceAt(now()) });
   const id = (params: Record<string, string | readonly string[] | undefined>) => String(params['id']);
+  /** The last sorted audience list per event, so paging through it computes it once. */
+  const lists = new WeakMap<GeneratedWebinar, { key: string; sorted: AudienceMember[] }>();
 
   return [
     http.get(routePattern(base, 'event'), ({ params }) => {
@@ -172,6 +180,29 @@ export function restHandlers(options: RestHandlerOptions): HttpHandler[] {
         return problemResponse(inputProblem(error, 'invalid-request'));
       }
       return HttpResponse.json({ count } satisfies AudienceCountPayload);
+    }),
+
+    http.post(routePattern(base, 'audienceMembers'), async ({ params, request }) => {
+      const data = find(id(params));
+      if (data === undefined) return problemResponse(unknownEventProblem(id(params)));
+      const query = parseAudienceMembersRequest(request.headers.get('content-type'), await request.text());
+      if (!query.ok) return problemResponse(query.problem);
+      const { criteria, cursor, sort } = query.value;
+      const at = query.value.now ?? now();
+      // A cursor is served from its own snapshot, as attendance pages are.
+      const attendance = cursor === undefined ? served(data).attendance : data.attendanceThrough(cursor.reportedThrough);
+      const key = JSON.stringify([criteria, at.getTime(), sort, attendance.reportedThrough]);
+      let list = lists.get(data);
+      if (list?.key !== key) {
+        try {
+          list = { key, sorted: sortAudienceMembers(audienceMembers(data.event, attendance, criteria, at), sort) };
+        } catch (error) {
+          return problemResponse(inputProblem(error, 'invalid-request'));
+        }
+        lists.set(data, list);
+      }
+      const page = audiencePageOf(list.sorted, query.value, attendance.reportedThrough, data.event.id);
+      return page.ok ? HttpResponse.json(page.value satisfies AudienceMembersPayload) : problemResponse(page.problem);
     }),
   ];
 }

@@ -103,16 +103,30 @@ export async function buildAggregates(client: PoolClient, target: AggregateTarge
     [key, id, values.endsAt, values.closesAt, values.reportedThrough, PROGRAM_STATUS_STEPS.registered],
   );
   await client.query(
-    `INSERT INTO odw.leads (event_key, lead_no, lead_id, status, step, rewatch, milliseconds, active_days, max_day_milliseconds, min_day_milliseconds)
-     SELECT $1::int, k.lead_no, k.lead_id, k.status, k.step, k.rewatch, coalesce(a.milliseconds, 0), coalesce(a.active_days, 0), a.most, a.least
+    `INSERT INTO odw.leads (event_key, lead_no, lead_id, status, step, rewatch, milliseconds, active_days, max_day_milliseconds, min_day_milliseconds,
+                            views, first_day, last_day, name, email, live_minutes)
+     SELECT $1::int, k.lead_no, k.lead_id, k.status, k.step, k.rewatch, coalesce(a.milliseconds, 0), coalesce(a.active_days, 0), a.most, a.least,
+            coalesce(a.views, 0), a.first_day, a.last_day, c.name, c.email, c.live_minutes
      FROM pg_temp.odw_kept k
      LEFT JOIN (
-       SELECT a.lead_no, sum(a.milliseconds)::bigint AS milliseconds, count(*)::int AS active_days, max(a.milliseconds) AS most, min(a.milliseconds) AS least
+       SELECT a.lead_no, sum(a.milliseconds)::bigint AS milliseconds, count(*)::int AS active_days, max(a.milliseconds) AS most, min(a.milliseconds) AS least,
+              sum(a.views)::int AS views, min(a.day) AS first_day, max(a.day) AS last_day
        FROM odw.daily_activity a WHERE a.event_key = $1
        GROUP BY a.lead_no
      ) a ON a.lead_no = k.lead_no
+     LEFT JOIN (
+       -- Each lead's kept entry (core's rule: the furthest status, the first listed among equals):
+       -- its name and e-mail when they are text, its live minutes when valid.
+       SELECT DISTINCT ON (r.lead_id) r.lead_id,
+              CASE WHEN jsonb_typeof(r.name) = 'string' THEN r.name #>> '{}' END AS name,
+              CASE WHEN jsonb_typeof(r.email) = 'string' THEN r.email #>> '{}' END AS email,
+              CASE WHEN r.has_live_minutes AND r.live_minutes >= 0 AND r.live_minutes <= $3::float8 THEN r.live_minutes END AS live_minutes
+       FROM odw.registrants r JOIN odw.program_statuses p ON p.status = r.status
+       WHERE r.event_id = $2 AND r.lead_id IS NOT NULL
+       ORDER BY r.lead_id, p.step DESC, r.ord
+     ) c ON c.lead_id = k.lead_id
      ORDER BY k.lead_no`,
-    [key],
+    [key, id, MAX_VIEW_MINUTES],
   );
   await insertPairs(client, key, values.dayBeforeWindow, 1, null);
   await insertDays(client, key, null);
@@ -161,9 +175,11 @@ export async function addToAggregates(client: PoolClient, target: AggregateTarge
   await client.query('DELETE FROM odw.day_pairs WHERE event_key = $1 AND people = 0', [key]);
   await client.query(
     `UPDATE odw.leads l
-     SET milliseconds = x.milliseconds, active_days = x.active_days, max_day_milliseconds = x.most, min_day_milliseconds = x.least
+     SET milliseconds = x.milliseconds, active_days = x.active_days, max_day_milliseconds = x.most, min_day_milliseconds = x.least,
+         views = x.views, first_day = x.first_day, last_day = x.last_day
      FROM (
-       SELECT a.lead_no, sum(a.milliseconds)::bigint AS milliseconds, count(*)::int AS active_days, max(a.milliseconds) AS most, min(a.milliseconds) AS least
+       SELECT a.lead_no, sum(a.milliseconds)::bigint AS milliseconds, count(*)::int AS active_days, max(a.milliseconds) AS most, min(a.milliseconds) AS least,
+              sum(a.views)::int AS views, min(a.day) AS first_day, max(a.day) AS last_day
        FROM odw.daily_activity a
        WHERE a.event_key = $1 AND a.lead_no IN (${touched})
        GROUP BY a.lead_no

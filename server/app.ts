@@ -6,7 +6,7 @@
  * push-down routes then read the aggregates kept per daily report (queries.ts), under a bounded
  * wait for a connection, a deadline and cancellation (session.ts).
  *
- * node:http rather than a framework: five routes, no middleware, nothing to configure, and no
+ * node:http rather than a framework: six routes, no middleware, nothing to configure, and no
  * dependency beyond `pg` — a model an adopter can port to whatever their backend already uses.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -21,21 +21,26 @@ import {
   type WebinarEvent,
 } from '../src/core/index.ts';
 import {
+  encodeAudienceCursor,
   encodeCursor,
   errorBody,
   inputProblem,
   matchRoute,
   parseAudienceCountRequest,
+  parseAudienceMembersRequest,
   parseCursor,
   parseStatisticsQuery,
   parseSummaryQuery,
   problem,
+  staleAudienceCursorProblem,
   staleCursorProblem,
   unknownEventProblem,
   type AttendanceCursor,
   type AttendancePage,
   type AudienceCountPayload,
+  type AudienceMembersPayload,
   type AudienceCountQuery,
+  type AudienceMembersQuery,
   type Parsed,
   type Problem,
   type RouteName,
@@ -46,6 +51,7 @@ import {
 import { compileCriteria } from './criteria-sql.ts';
 import type { Pool, Queryable } from './db.ts';
 import { diagnosticsOf } from './diagnostics.ts';
+import { audienceMemberRows } from './members.ts';
 import { audienceCounts, findEvent, problemRows, registrantRows, statisticsOf, summaryRows, viewRows, type StoredEvent } from './queries.ts';
 import { ClientGoneError, createSessions, DatabaseUnavailableError, ServerBusyError } from './session.ts';
 
@@ -148,7 +154,8 @@ type Prepared =
   | { route: 'attendance'; cursor: AttendanceCursor | undefined }
   | { route: 'summary'; range: DayRange | undefined }
   | { route: 'statistics'; query: StatisticsQuery }
-  | { route: 'audienceCount'; query: AudienceCountQuery };
+  | { route: 'audienceCount'; query: AudienceCountQuery }
+  | { route: 'audienceMembers'; query: AudienceMembersQuery };
 
 /**
  * The request handler of the REST contract over PostgreSQL.
@@ -197,7 +204,15 @@ export function createHandler(options: AppOptions): (request: IncomingMessage, r
       const rows = await registrantRows(db, id, from, pageSize + 1);
       for (const row of rows.slice(0, pageSize)) {
         if (row.is_malformed) registrants.push(row.malformed);
-        else registrants.push({ leadId: row.lead_id, status: row.status_text, ...(row.has_live_minutes ? { liveMinutes: row.live_minutes } : {}) });
+        else {
+          registrants.push({
+            leadId: row.lead_id,
+            status: row.status_text,
+            ...(row.has_live_minutes ? { liveMinutes: row.live_minutes } : {}),
+            ...(row.name_json === null ? {} : { name: JSON.parse(row.name_json) as unknown }),
+            ...(row.email_json === null ? {} : { email: JSON.parse(row.email_json) as unknown }),
+          });
+        }
       }
       if (rows.length > pageSize) nextCursor = encodeCursor({ list: 'registrants', position: (rows[pageSize] as { ord: number }).ord, reportedThrough });
       from = 0;
@@ -246,6 +261,28 @@ export function createHandler(options: AppOptions): (request: IncomingMessage, r
     return { count: criteria.kind === 'has-not-attended' ? counts.registrants - counts.attended : counts.attended };
   }
 
+  async function audienceMembersPage(db: Queryable, id: string, asked: AudienceMembersQuery): Promise<AudienceMembersPayload> {
+    const stored = await event(db, id);
+    const { reportedThrough } = stored;
+    // The cursor's snapshot guard, as for attendance pages: a daily report moves every total.
+    if (asked.cursor !== undefined && asked.cursor.reportedThrough !== reportedThrough) throw new Refusal(staleAudienceCursorProblem(id, reportedThrough));
+    const at = asked.now ?? clock();
+    const webinar = webinarEvent(stored);
+    checked(() => daysRemaining(webinar, at), 'invalid-request');
+    const compiled = compileCriteria(asked.criteria, onDemandWindow(webinar), stored.timeZone, at);
+    const attended = asked.criteria.kind !== 'has-not-attended';
+    const offset = asked.cursor?.position ?? 0;
+    const page = await audienceMemberRows(db, stored, compiled, attended, asked.sort, offset, asked.limit);
+    let total = page.total;
+    if (total === undefined) {
+      // An empty page (nobody, or a cursor at the end) carries no count: ask the aggregates.
+      const counts = await audienceCounts(db, stored, compiled);
+      total = attended ? counts.attended : counts.registrants - counts.attended;
+    }
+    const end = offset + page.members.length;
+    return { members: page.members, nextCursor: end < total ? encodeAudienceCursor({ position: end, reportedThrough }) : null, total, reportedThrough };
+  }
+
   /** Reads and checks what a route needs from the request: no database yet. */
   async function prepare(name: RouteName, url: URL, request: IncomingMessage): Promise<Prepared> {
     switch (name) {
@@ -254,6 +291,7 @@ export function createHandler(options: AppOptions): (request: IncomingMessage, r
       case 'summary': return { route: name, range: accepted(parseSummaryQuery(url.searchParams)) };
       case 'statistics': return { route: name, query: accepted(parseStatisticsQuery(url.searchParams)) };
       case 'audienceCount': return { route: name, query: accepted(parseAudienceCountRequest(request.headers['content-type'], await readBody(request))) };
+      case 'audienceMembers': return { route: name, query: accepted(parseAudienceMembersRequest(request.headers['content-type'], await readBody(request))) };
     }
   }
 
@@ -265,6 +303,7 @@ export function createHandler(options: AppOptions): (request: IncomingMessage, r
       case 'summary': return summary(db, id, prepared.range);
       case 'statistics': return statistics(db, id, prepared.query);
       case 'audienceCount': return audienceCount(db, id, prepared.query);
+      case 'audienceMembers': return audienceMembersPage(db, id, prepared.query);
     }
   }
 

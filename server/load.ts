@@ -99,6 +99,9 @@ interface RegistrantColumns {
   hasLiveMinutes: boolean[];
   liveMinutes: (number | null)[];
   malformed: (string | null)[];
+  /** `name` and `email` as JSON text when the record has them (any JSON value: core diagnoses non-text). */
+  name: (string | null)[];
+  email: (string | null)[];
 }
 
 interface ViewColumns {
@@ -114,7 +117,7 @@ interface ViewColumns {
 }
 
 function registrantColumns(records: readonly unknown[]): RegistrantColumns {
-  const columns: RegistrantColumns = { ord: [], leadId: [], leadIdGiven: [], statusText: [], status: [], hasLiveMinutes: [], liveMinutes: [], malformed: [] };
+  const columns: RegistrantColumns = { ord: [], leadId: [], leadIdGiven: [], statusText: [], status: [], hasLiveMinutes: [], liveMinutes: [], malformed: [], name: [], email: [] };
   records.forEach((record, index) => {
     const at = `registrants[${index}]`;
     columns.ord.push(index);
@@ -126,6 +129,8 @@ function registrantColumns(records: readonly unknown[]): RegistrantColumns {
       columns.hasLiveMinutes.push(false);
       columns.liveMinutes.push(null);
       columns.malformed.push(malformedJson(record));
+      columns.name.push(null);
+      columns.email.push(null);
       return;
     }
     checkLeadIdType(record.leadId, `${at}.leadId`);
@@ -149,6 +154,8 @@ function registrantColumns(records: readonly unknown[]): RegistrantColumns {
     columns.hasLiveMinutes.push(liveMinutes !== undefined);
     columns.liveMinutes.push((liveMinutes as number | null | undefined) ?? null);
     columns.malformed.push(null);
+    columns.name.push(record.name === undefined ? null : (JSON.stringify(record.name) ?? 'null'));
+    columns.email.push(record.email === undefined ? null : (JSON.stringify(record.email) ?? 'null'));
   });
   return columns;
 }
@@ -210,8 +217,8 @@ async function insertRegistrants(client: PoolClient, eventId: string, columns: R
   for (let from = 0; from < columns.ord.length; from += batchSize) {
     const to = Math.min(columns.ord.length, from + batchSize);
     await client.query(
-      `INSERT INTO odw.registrants (event_id, ord, lead_id, lead_id_given, status_text, status, has_live_minutes, live_minutes, malformed)
-       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::float8[], $9::jsonb[])`,
+      `INSERT INTO odw.registrants (event_id, ord, lead_id, lead_id_given, status_text, status, has_live_minutes, live_minutes, malformed, name, email)
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::float8[], $9::jsonb[], $10::jsonb[], $11::jsonb[])`,
       [
         eventId,
         slice(columns.ord, from, to),
@@ -222,6 +229,8 @@ async function insertRegistrants(client: PoolClient, eventId: string, columns: R
         slice(columns.hasLiveMinutes, from, to),
         slice(columns.liveMinutes, from, to),
         slice(columns.malformed, from, to),
+        slice(columns.name, from, to),
+        slice(columns.email, from, to),
       ],
     );
   }

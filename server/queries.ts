@@ -281,6 +281,9 @@ export interface RegistrantRow {
   live_minutes: number | null;
   malformed: unknown;
   is_malformed: boolean;
+  /** `name` and `email` as the JSON text given; null when the record has none. */
+  name_json: string | null;
+  email_json: string | null;
 }
 
 export interface ViewRow {
@@ -297,7 +300,7 @@ export interface ViewRow {
 export async function registrantRows(db: Queryable, eventId: string, from: number, limit: number): Promise<RegistrantRow[]> {
   const { rows } = await db.query<RegistrantRow>(
     `SELECT ord, coalesce(lead_id_given, lead_id) AS lead_id, status_text, has_live_minutes, live_minutes,
-            malformed, malformed IS NOT NULL AS is_malformed
+            malformed, malformed IS NOT NULL AS is_malformed, name::text AS name_json, email::text AS email_json
      FROM odw.registrants WHERE event_id = $1 AND ord >= $2 ORDER BY ord LIMIT $3`,
     [eventId, from, limit],
   );

@@ -6,6 +6,9 @@
 import type {
   Attendance,
   AttendanceCriteria,
+  AudienceMember,
+  AudienceSort,
+  CalendarDay,
   DailyOnDemandVisitorsResult,
   DayRange,
   OnDemandStatistics,
@@ -80,6 +83,27 @@ export interface StatisticsRequestOptions extends ClockedRequestOptions {
 /** The push-down result of `getDailySummary`: the same shape `core.dailyOnDemandVisitors` returns. */
 export type DailySummary = DailyOnDemandVisitorsResult;
 
+/** What `listAudience` is asked: the count's criteria and clock, plus paging and order. */
+export interface AudienceRequest {
+  criteria: AttendanceCriteria;
+  now: Date;
+  /** `nextCursor` of the previous page (same criteria, `now` and sort); absent for the first page. */
+  cursor?: string | undefined;
+  /** People per page, 1 … 1000 (the backend's default, 100, when absent). */
+  limit?: number | undefined;
+  /** Default: by lead id, ascending. */
+  sort?: AudienceSort | undefined;
+}
+
+/** One page of an audience list: `nextCursor` is `null` on the last page; `total` counts every page. */
+export interface AudiencePage {
+  members: AudienceMember[];
+  nextCursor: string | null;
+  total: number;
+  /** The day views are reported through (what the list's totals include), when the backend says. */
+  reportedThrough?: CalendarDay | undefined;
+}
+
 /**
  * Connects the widgets to a backend. Implement `getEvent` and `getAttendance`; implement the
  * optional aggregates when your backend can compute them (SQL, a warehouse) — the widgets
@@ -98,4 +122,9 @@ export interface DataAdapter {
   getDailySummary?(eventId: string, range: DayRange | undefined, options?: RequestOptions): Promise<DailySummary>;
   getStatistics?(eventId: string, options: StatisticsRequestOptions): Promise<OnDemandStatistics>;
   countAudience?(eventId: string, criteria: AttendanceCriteria, options: ClockedRequestOptions): Promise<number>;
+  /**
+   * One page of the people `criteria` select (`core.audienceMembers`, sorted as asked). Lead-level
+   * data then stays on the backend except for the rows a page shows.
+   */
+  listAudience?(eventId: string, request: AudienceRequest, options?: RequestOptions): Promise<AudiencePage>;
 }

@@ -13,6 +13,8 @@ export {
   isAdapterError,
   type AdapterErrorKind,
   type AdapterErrorOptions,
+  type AudiencePage,
+  type AudienceRequest,
   type ClockedRequestOptions,
   type DailySummary,
   type DataAdapter,
@@ -25,6 +27,7 @@ export { createRestAdapter, type RestAdapterOptions } from './rest.ts';
 export {
   checkAttendancePage,
   checkAudienceCount,
+  checkAudiencePage,
   checkDailySummary,
   checkEvent,
   checkStatistics,

@@ -5,16 +5,20 @@
  * aggregates with core, so they are by construction what the widgets would compute.
  */
 import {
+  audienceMembers,
   dailyOnDemandVisitors,
   InvalidInputError,
   onDemandStatistics,
   selectAudience,
+  sortAudienceMembers,
   type Attendance,
+  type AudienceMember,
   type WebinarEvent,
 } from '../core/index.ts';
 import { sleep, throwIfAborted } from './abort.ts';
 import { AdapterError, type DataAdapter, type RequestOptions } from './adapter.ts';
 import { pushDownChoice, type PushDownOption } from './push-down.ts';
+import { audiencePageOf, parseAudienceMembersBody } from '../contract/audience.ts';
 
 /** One event and its attendance, as a backend would hold them. */
 export interface WebinarData {
@@ -63,6 +67,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): DataAdapter 
     byId.set(data.event.id, data);
   }
   const offered = pushDownChoice(options.pushDown);
+  /** The last sorted list of each event, so paging through it computes it once. */
+  const lists = new WeakMap<WebinarData, { key: string; sorted: AudienceMember[] }>();
 
   /** Waits the latency, then answers from the event's data; every failure is an AdapterError. */
   async function answer<T>(eventId: string, signal: AbortSignal | undefined, compute: (data: WebinarData) => T): Promise<T> {
@@ -99,6 +105,26 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): DataAdapter 
   if (offered.audience) {
     adapter.countAudience = (eventId, criteria, { now, signal }) =>
       answer(eventId, signal, ({ event, attendance }) => selectAudience(event, attendance, criteria, now).length);
+  }
+  if (offered.members) {
+    adapter.listAudience = (eventId, request, { signal }: RequestOptions = {}) =>
+      answer(eventId, signal, (data) => {
+        const { criteria, now, cursor, limit, sort } = request;
+        if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new AdapterError('invalid-request', 'The clock (now) must be a valid Date.');
+        // The REST contract's reading of the request, so both adapters refuse the same ones.
+        const query = parseAudienceMembersBody({ criteria, cursor, limit, sort });
+        if (!query.ok) throw new AdapterError('invalid-request', query.problem.message, { status: query.problem.status });
+        const key = JSON.stringify([query.value.criteria, now.getTime(), query.value.sort]);
+        let list = lists.get(data);
+        if (list?.key !== key) {
+          list = { key, sorted: sortAudienceMembers(audienceMembers(data.event, data.attendance, query.value.criteria, now), query.value.sort) };
+          lists.set(data, list);
+        }
+        const page = audiencePageOf(list.sorted, query.value, data.attendance.reportedThrough, eventId);
+        if (!page.ok) throw new AdapterError('invalid-request', page.problem.message, { status: page.problem.status });
+        // Copies out, as every answer.
+        return { ...page.value, members: page.value.members.map((member) => ({ ...member })) };
+      });
   }
   return adapter;
 }

@@ -6,13 +6,17 @@ export interface PushDownChoice {
   statistics?: boolean;
   /** `countAudience` */
   audience?: boolean;
+  /** `listAudience` (the people behind the count) */
+  members?: boolean;
 }
 
-/** `true` = all three, `false`/absent = none, or a per-aggregate choice. */
+/** `true` = all four, `false`/absent = none, or a per-aggregate choice. */
 export type PushDownOption = boolean | PushDownChoice;
 
 export function pushDownChoice(option: PushDownOption | undefined): Required<PushDownChoice> {
-  if (typeof option === 'object') return { summary: option.summary === true, statistics: option.statistics === true, audience: option.audience === true };
+  if (typeof option === 'object') {
+    return { summary: option.summary === true, statistics: option.statistics === true, audience: option.audience === true, members: option.members === true };
+  }
   const all = option === true;
-  return { summary: all, statistics: all, audience: all };
+  return { summary: all, statistics: all, audience: all, members: all };
 }

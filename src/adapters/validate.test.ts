@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAttendance, dailyOnDemandVisitors, InvalidInputError, onDemandStatistics, onDemandWindow, type Attendance } from '../core/index.ts';
 import { isAdapterError } from './adapter.ts';
-import { checkAttendancePage, checkAudienceCount, checkDailySummary, checkEvent, checkStatistics } from './validate.ts';
+import { checkAttendancePage, checkAudienceCount, checkAudiencePage, checkDailySummary, checkEvent, checkStatistics } from './validate.ts';
 
 const event = { id: 'e1', name: 'Launch', startsAt: '2026-03-20T15:00:00Z', endsAt: '2026-03-20T16:00:00+00:00', timeZone: 'Europe/Amsterdam' };
 const page = (fields: Record<string, unknown> = {}) => ({ registrants: [], views: [], reportedThrough: '2026-03-25', nextCursor: null, ...fields });
@@ -105,5 +105,28 @@ describe('push-down results', () => {
     expect(problemOf(() => checkStatistics({ ...statistics, phase: 'open', diagnostics: [{ code: 1 }] }))).toBe('statistics: diagnostics[0].code must be a string, got 1.');
     expect(problemOf(() => checkAudienceCount({ count: 2.5 }))).toBe('audience count: count must be a whole number ≥ 0, got 2.5.');
     expect(problemOf(() => checkAudienceCount(7))).toBe('audience count: the answer must be an object, got 7.');
+  });
+});
+
+describe('checkAudiencePage', () => {
+  const member = { leadId: 'L1', name: 'Ann', email: 'ann@example.com', status: 'attended-on-demand', liveMinutes: 3, onDemandMinutes: 4.5, onDemandViews: 2, firstWatched: '2026-03-21', lastWatched: '2026-03-22' };
+  const page = { members: [member], nextCursor: 'p1@2026-03-25', total: 3, reportedThrough: '2026-03-25' };
+
+  it('accepts a page of the contract', () => {
+    expect(checkAudiencePage(page)).toEqual(page);
+    expect(checkAudiencePage({ ...page, members: [], nextCursor: null, total: 0 })).toEqual({ ...page, members: [], nextCursor: null, total: 0 });
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['not an object', [], /the answer must be an object/],
+    ['members not an array', { ...page, members: {} }, /members must be an array/],
+    ['an unknown status', { ...page, members: [{ ...member, status: 'watched' }] }, /members\[0\]\.status must be a program status id/],
+    ['a name that is not text', { ...page, members: [{ ...member, name: 42 }] }, /members\[0\]\.name must be a string/],
+    ['minutes as text', { ...page, members: [{ ...member, onDemandMinutes: '4' }] }, /members\[0\]\.onDemandMinutes must be a number/],
+    ['a day that does not exist', { ...page, members: [{ ...member, lastWatched: '2026-02-30' }] }, /members\[0\]\.lastWatched must be a day/],
+    ['an empty cursor', { ...page, nextCursor: '' }, /nextCursor must be a non-empty string or null/],
+    ['a total below the page', { ...page, total: 0 }, /total must be at least the 1 people of this page/],
+  ])('refuses %s', (_, value, message) => {
+    expect(() => checkAudiencePage(value)).toThrow(message);
   });
 });

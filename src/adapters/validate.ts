@@ -25,12 +25,15 @@ import {
   isCalendarDay,
   isRecord,
   ON_DEMAND_TRACKING_DAYS,
+  PROGRAM_STATUS_STEPS,
   WINDOW_PHASES,
+  type AudienceMember,
   type DailyOnDemandVisitorsResult,
   type OnDemandStatistics,
   type WebinarEvent,
 } from '../core/index.ts';
 import type { AttendancePage } from '../contract/payloads.ts';
+import type { AudienceMembersPayload } from '../contract/audience.ts';
 import { AdapterError } from './adapter.ts';
 
 type Fields = Record<string, unknown>;
@@ -187,4 +190,29 @@ export function checkStatistics(value: unknown, where = 'statistics'): OnDemandS
 /** Checks the push-down audience count `{ "count": N }` and returns N. */
 export function checkAudienceCount(value: unknown, where = 'audience count'): number {
   return expectCount(expectObject(value, where, 'the answer').count, where, 'count') as number;
+}
+
+/**
+ * Checks one page of `POST …/audience/members`: `members` (each with a lead id, a known status,
+ * numbers and days of the right kind; name, e-mail and live minutes of the right type when
+ * present), `nextCursor` text or null, `total` a count at least the page's size, `reportedThrough` a day.
+ */
+export function checkAudiencePage(value: unknown, where = 'audience page'): AudienceMembersPayload {
+  const page = expectObject(value, where, 'the answer');
+  const members = expectArray(page.members, where, 'members');
+  members.forEach((item, index) => {
+    const at = `members[${index}]`;
+    const member = expectObject(item, where, at);
+    if (typeof member.leadId !== 'string' || member.leadId === '') fail(where, `${at}.leadId`, 'a non-empty string', member.leadId);
+    if (typeof member.status !== 'string' || !Object.hasOwn(PROGRAM_STATUS_STEPS, member.status)) fail(where, `${at}.status`, 'a program status id', member.status);
+    for (const field of ['name', 'email'] as const) if (member[field] !== undefined && typeof member[field] !== 'string') fail(where, `${at}.${field}`, 'a string', member[field]);
+    if (member.liveMinutes !== undefined) expectNumber(member.liveMinutes, where, `${at}.liveMinutes`);
+    expectNumber(member.onDemandMinutes, where, `${at}.onDemandMinutes`);
+    expectCount(member.onDemandViews, where, `${at}.onDemandViews`);
+    for (const field of ['firstWatched', 'lastWatched'] as const) if (member[field] !== null) expectDay(member[field], where, `${at}.${field}`);
+  });
+  if (page.nextCursor !== null && (typeof page.nextCursor !== 'string' || page.nextCursor === '')) fail(where, 'nextCursor', 'a non-empty string or null', page.nextCursor);
+  const total = expectCount(page.total, where, 'total') as number;
+  if (total < members.length) fail(where, 'total', `at least the ${members.length} people of this page`, total);
+  return { members: members as AudienceMember[], nextCursor: page.nextCursor, total, reportedThrough: expectDay(page.reportedThrough, where, 'reportedThrough') };
 }

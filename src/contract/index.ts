@@ -31,6 +31,7 @@ export {
   allRoutesPattern,
   attendancePath,
   audienceCountPath,
+  audienceMembersPath,
   eventPath,
   matchRoute,
   routePattern,
@@ -57,3 +58,18 @@ export {
 } from './parameters.ts';
 export { decodeCursor, encodeCursor, MAX_CURSOR_POSITION, parseCursor, staleCursorProblem, type AttendanceCursor } from './cursor.ts';
 export type { AttendancePage, AudienceCountPayload, AudienceCountRequest, EventPayload, StatisticsPayload, SummaryPayload } from './payloads.ts';
+export {
+  audiencePageOf,
+  decodeAudienceCursor,
+  DEFAULT_AUDIENCE_PAGE_LIMIT,
+  DEFAULT_AUDIENCE_SORT,
+  encodeAudienceCursor,
+  MAX_AUDIENCE_PAGE_LIMIT,
+  parseAudienceMembersBody,
+  parseAudienceMembersRequest,
+  staleAudienceCursorProblem,
+  type AudienceCursor,
+  type AudienceMembersPayload,
+  type AudienceMembersQuery,
+  type AudienceMembersRequest,
+} from './audience.ts';

@@ -18,14 +18,16 @@ const ATTENDANCE = '/attendance';
 const SUMMARY = '/on-demand/summary';
 const STATISTICS = '/on-demand/statistics';
 const AUDIENCE_COUNT = '/audience/count';
+const AUDIENCE_MEMBERS = '/audience/members';
 
-/** Every route of the contract. The push-down routes (summary, statistics, audience count) are optional for a backend. */
+/** Every route of the contract. The push-down routes (summary, statistics, audience count and members) are optional for a backend. */
 export const ROUTES = {
   event: { method: 'GET', path: EVENT },
   attendance: { method: 'GET', path: ATTENDANCE },
   summary: { method: 'GET', path: SUMMARY },
   statistics: { method: 'GET', path: STATISTICS },
   audienceCount: { method: 'POST', path: AUDIENCE_COUNT },
+  audienceMembers: { method: 'POST', path: AUDIENCE_MEMBERS },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof ROUTES;
@@ -71,6 +73,9 @@ export const statisticsPath = (base: string, eventId: string, now: string, closi
 
 /** `POST {base}/events/{id}/audience/count` with an `AudienceCountRequest` body. */
 export const audienceCountPath = (base: string, eventId: string): string => pathOf(base, eventId, AUDIENCE_COUNT);
+
+/** `POST {base}/events/{id}/audience/members` with an `AudienceMembersRequest` body. */
+export const audienceMembersPath = (base: string, eventId: string): string => pathOf(base, eventId, AUDIENCE_MEMBERS);
 
 /**
  * The MSW path pattern of `route` below `base`; the event id is the `id` path parameter.

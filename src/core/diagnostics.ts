@@ -21,7 +21,7 @@ export interface DiagnosticFacts {
   index: number;
   /** The record's lead id, once it is known (every code but `*-malformed` and `*-missing-lead-id`). */
   leadId?: string;
-  /** The offending value as given: the status text, `liveMinutes`, `viewedAt` or `minutes`. */
+  /** The offending value as given: the status text, `liveMinutes`, `name`, `email`, `viewedAt` or `minutes`. */
   value?: unknown;
   /** The lead's kept status (`registrant-duplicate`, `view-ineligible-status`). */
   status?: ProgramStatus;
@@ -49,6 +49,8 @@ export function diagnosticOf(code: DiagnosticCode, facts: DiagnosticFacts): Diag
     case 'registrant-missing-lead-id': message = `Registrant ${index} has no lead id; left out.`; break;
     case 'registrant-unknown-status': message = `Registrant ${leadId}: ${unknownStatusMessage(value)} Left out.`; break;
     case 'registrant-invalid-live-minutes': message = `Registrant ${leadId} has invalid liveMinutes ${describeValue(value)}; live minutes ignored.`; break;
+    case 'registrant-invalid-name': message = `Registrant ${leadId} has name ${describeValue(value)}, not text; name left out.`; break;
+    case 'registrant-invalid-email': message = `Registrant ${leadId} has email ${describeValue(value)}, not text; e-mail left out.`; break;
     case 'registrant-duplicate': message = `Lead ${leadId} is listed more than once; one entry kept (status ${status}).`; break;
     case 'view-malformed': message = `View ${index} is not an object; left out.`; break;
     case 'view-missing-lead-id': message = `View ${index} has no lead id; left out.`; break;

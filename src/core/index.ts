@@ -94,3 +94,17 @@ export { diagnosticOf, MAX_VIEW_MINUTES, type DiagnosticFacts } from './diagnost
 export { csvFormatOf, toCsv, type CsvColumn, type CsvFormat } from './csv.ts';
 export { lastReportedDay, reportedSummaryRange, type ReportedRangeChoice } from './reported-days.ts';
 export { nextClockChange } from './clock.ts';
+export {
+  AUDIENCE_SORT_KEYS,
+  audienceMembers,
+  audienceMembersOf,
+  compareAudienceMembers,
+  isAudienceSort,
+  maskEmail,
+  registrantContacts,
+  sortAudienceMembers,
+  type AudienceMember,
+  type AudienceSort,
+  type AudienceSortKey,
+  type RegistrantContact,
+} from './audience-members.ts';

@@ -15,6 +15,10 @@ export interface Registrant {
   status: string;
   /** Minutes attended live, when the platform reports it. */
   liveMinutes?: number;
+  /** The person's name, when the platform captured it (text; anything else is `registrant-invalid-name`). */
+  name?: string;
+  /** The person's e-mail address, when captured (text; anything else is `registrant-invalid-email`). */
+  email?: string;
 }
 
 /** One visit to the recording as the video platform reports it. */
@@ -39,6 +43,8 @@ export type DiagnosticCode =
   | 'registrant-unknown-status'
   | 'registrant-duplicate'
   | 'registrant-invalid-live-minutes'
+  | 'registrant-invalid-name'
+  | 'registrant-invalid-email'
   | 'view-malformed'
   | 'view-missing-lead-id'
   | 'view-invalid-date'

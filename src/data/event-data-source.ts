@@ -9,6 +9,13 @@ import { analyzeAttendanceInSteps, type AttendanceAnalysis, type WebinarEvent } 
 import { asAdapterError, asAdapterFailure } from './data-errors.ts';
 import { inSlices, SharedRequest } from './shared-request.ts';
 
+const registrantRecords = new WeakMap<AttendanceAnalysis, readonly unknown[]>();
+
+/** The registrant records an analysis of this module was made from: names and e-mails for the audience list. */
+export function registrantRecordsOf(analysis: AttendanceAnalysis): readonly unknown[] {
+  return registrantRecords.get(analysis) ?? [];
+}
+
 /**
  * The shared loader of one event's data. Every method rejects with `AdapterError`.
  *
@@ -44,7 +51,9 @@ export class EventDataSource {
       this.#analysis = new SharedRequest((shared) =>
         asAdapterFailure(async () => {
           const [event, attendance] = await Promise.all([this.event(shared), this.adapter.getAttendance(this.eventId, { signal: shared })]);
-          return inSlices(analyzeAttendanceInSteps(event, attendance), shared);
+          const analysis = await inSlices(analyzeAttendanceInSteps(event, attendance), shared);
+          registrantRecords.set(analysis, attendance.registrants);
+          return analysis;
         }),
       );
     }

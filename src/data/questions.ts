@@ -5,18 +5,27 @@
  * bundles only the questions its elements ask (the picker does not carry the summary's code).
  */
 import {
+  audienceMembersOf,
   audienceOf,
   checkDayRange,
   dailyVisitorsOf,
   onDemandWindow,
+  registrantContacts,
+  sortAudienceMembers,
   statisticsOf,
+  type AttendanceAnalysis,
+  type AudienceMember,
+  type RegistrantContact,
   type AttendanceCriteria,
   type DailyOnDemandVisitorsResult,
   type DayRange,
   type OnDemandStatistics,
 } from '../core/index.ts';
+import { throwIfAborted } from '../adapters/abort.ts';
+import { AdapterError, type AudiencePage, type AudienceRequest } from '../adapters/adapter.ts';
+import { audiencePageOf, parseAudienceMembersBody } from '../contract/audience.ts';
 import { asAdapterFailure } from './data-errors.ts';
-import type { EventDataSource } from './event-data-source.ts';
+import { registrantRecordsOf, type EventDataSource } from './event-data-source.ts';
 
 /**
  * Unique no-show visitors per day of `range` (the adapter's `getDailySummary` when it has one).
@@ -66,4 +75,54 @@ export function audienceCountFrom(source: EventDataSource, criteria: AttendanceC
       ? adapter.countAudience(eventId, criteria, { now, signal })
       : audienceOf(await source.analysis(signal), criteria, now.getTime()).length,
   );
+}
+
+/** Gives the main thread back for a moment (input, paint), then goes on unless aborted. */
+async function breather(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  throwIfAborted(signal);
+}
+
+/** Names and e-mails of an analysis's registrants, read once, when a list first asks. */
+const contactsOf = new WeakMap<AttendanceAnalysis, Map<string, RegistrantContact>>();
+/** The last list computed from an analysis (criteria, clock and sort as its key), so paging sorts once. */
+const listsOf = new WeakMap<AttendanceAnalysis, { key: string; sorted: AudienceMember[] }>();
+
+/**
+ * One page of the people `request.criteria` select at `request.now`, sorted as asked (the
+ * adapter's `listAudience` when it has one; else core's `audienceMembersOf` on the shared
+ * analysis, cut into pages with the same cursors). Rejects with `AdapterError`.
+ *
+ * @example
+ * const page = await audiencePageFrom(source, { criteria, now: new Date(), limit: 100, sort: { by: 'name', direction: 'ascending' } });
+ * const next = page.nextCursor && (await audiencePageFrom(source, { criteria, now, limit: 100, sort, cursor: page.nextCursor }));
+ */
+export function audiencePageFrom(source: EventDataSource, request: AudienceRequest, signal?: AbortSignal): Promise<AudiencePage> {
+  const { adapter, eventId } = source;
+  return asAdapterFailure(async () => {
+    if (adapter.listAudience) return adapter.listAudience(eventId, request, { signal });
+    const { criteria, now, cursor, limit, sort } = request;
+    const query = parseAudienceMembersBody({ criteria, cursor, limit, sort });
+    if (!query.ok) throw new AdapterError('invalid-request', `This widget is set up wrongly: ${query.problem.message}`);
+    const analysis = await source.analysis(signal);
+    const time = now.getTime();
+    const key = JSON.stringify([query.value.criteria, time, query.value.sort]);
+    let list = listsOf.get(analysis);
+    if (list?.key !== key) {
+      // Three steps, each a task of its own, so 200 000 people never hold the page in one piece.
+      let contacts = contactsOf.get(analysis);
+      if (contacts === undefined) {
+        await breather(signal);
+        contactsOf.set(analysis, (contacts = registrantContacts(registrantRecordsOf(analysis)).contacts));
+      }
+      await breather(signal);
+      const members = audienceMembersOf(analysis, query.value.criteria, time, contacts);
+      await breather(signal);
+      list = { key, sorted: sortAudienceMembers(members, query.value.sort) };
+      listsOf.set(analysis, list);
+    }
+    const page = audiencePageOf(list.sorted, query.value, analysis.reportedThrough, eventId);
+    if (!page.ok) throw new AdapterError('invalid-request', page.problem.message);
+    return page.value;
+  });
 }

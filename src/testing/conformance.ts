@@ -7,6 +7,10 @@ import { isAdapterError, type AdapterErrorKind, type DataAdapter } from '../adap
 import {
   addDays,
   analyzeAttendance,
+  audienceMembers,
+  sortAudienceMembers,
+  type AudienceMember,
+  type AudienceSort,
   dailyOnDemandVisitors,
   isCalendarDay,
   onDemandStatistics,
@@ -45,10 +49,10 @@ export interface ConformanceOptions extends ConformanceRunner {
    */
   strictAbort?: boolean;
   /**
-   * Fail unless these push-down aggregates exist (`true` = all three). Default: check whichever
+   * Fail unless these push-down aggregates exist (`true` = all four). Default: check whichever
    * the adapter implements.
    */
-  expectPushDown?: boolean | { summary?: boolean; statistics?: boolean; audience?: boolean };
+  expectPushDown?: boolean | { summary?: boolean; statistics?: boolean; audience?: boolean; members?: boolean };
   /** How push-down diagnostics are compared with core's: same codes (default), exactly, or not at all. */
   diagnostics?: 'codes' | 'exact' | 'ignore';
   /** How long a call may take to settle after an abort. Default 3 000 ms. */
@@ -164,10 +168,11 @@ function calls(adapter: DataAdapter, now: Date): [string, (eventId: string, sign
     ['getEvent', (eventId, signal) => adapter.getEvent(eventId, { signal })],
     ['getAttendance', (eventId, signal) => adapter.getAttendance(eventId, { signal })],
   ];
-  const { getDailySummary, getStatistics, countAudience } = adapter;
+  const { getDailySummary, getStatistics, countAudience, listAudience } = adapter;
   if (getDailySummary) list.push(['getDailySummary', (eventId, signal) => getDailySummary.call(adapter, eventId, undefined, { signal })]);
   if (getStatistics) list.push(['getStatistics', (eventId, signal) => getStatistics.call(adapter, eventId, { now, signal })]);
   if (countAudience) list.push(['countAudience', (eventId, signal) => countAudience.call(adapter, eventId, { version: 1, kind: 'has-attended' }, { now, signal })]);
+  if (listAudience) list.push(['listAudience', (eventId, signal) => listAudience.call(adapter, eventId, { criteria: { version: 1, kind: 'has-attended' }, now, limit: 10 }, { signal })]);
   return list;
 }
 
@@ -200,7 +205,10 @@ export function runAdapterConformance(makeAdapter: () => DataAdapter | Promise<D
   const { describe, it, eventId, now } = options;
   const unknownEventId = options.unknownEventId ?? 'conformance-unknown-event';
   const settleMs = options.settleMs ?? 3000;
-  const expected = typeof options.expectPushDown === 'object' ? options.expectPushDown : { summary: options.expectPushDown, statistics: options.expectPushDown, audience: options.expectPushDown };
+  const expected =
+    typeof options.expectPushDown === 'object'
+      ? options.expectPushDown
+      : { summary: options.expectPushDown, statistics: options.expectPushDown, audience: options.expectPushDown, members: options.expectPushDown };
 
   /** The adapter and the data core computes from, read through the adapter itself. */
   async function load() {
@@ -210,7 +218,7 @@ export function runAdapterConformance(makeAdapter: () => DataAdapter | Promise<D
     return { adapter, event, attendance, window: onDemandWindow(event) };
   }
 
-  function pushDown<K extends 'getDailySummary' | 'getStatistics' | 'countAudience'>(adapter: DataAdapter, method: K, expectedHere: boolean | undefined): DataAdapter[K] {
+  function pushDown<K extends 'getDailySummary' | 'getStatistics' | 'countAudience' | 'listAudience'>(adapter: DataAdapter, method: K, expectedHere: boolean | undefined): DataAdapter[K] {
     if (expectedHere && typeof adapter[method] !== 'function') fail(`The adapter has no ${method}, but expectPushDown says it should.`);
     return adapter[method];
   }
@@ -313,6 +321,67 @@ export function runAdapterConformance(makeAdapter: () => DataAdapter | Promise<D
         // Watch Duration is valid only with Event Mode on-demand.
         const invalid = { version: 1, kind: 'has-attended', eventMode: 'live', watchDuration: { operator: 'at-least', minutes: 5 } } as const;
         await expectAdapterError(countAudience.call(adapter, eventId, invalid, { now }), 'invalid-request', 'countAudience with Watch Duration and Event Mode "live"', settleMs);
+      });
+
+      /** Every page of listAudience for `criteria`, in order, checking totals and cursors on the way. */
+      async function everyPage(adapter: DataAdapter, criteria: AttendanceCriteria, sort: AudienceSort | undefined, limit: number): Promise<AudienceMember[]> {
+        const listAudience = adapter.listAudience as NonNullable<DataAdapter['listAudience']>;
+        const what = `listAudience("${eventId}", ${JSON.stringify(criteria)}${sort ? `, sort ${sort.by} ${sort.direction}` : ''})`;
+        const members: AudienceMember[] = [];
+        const cursors = new Set<string>();
+        let cursor: string | undefined;
+        let total: number | undefined;
+        for (;;) {
+          const page = await listAudience.call(adapter, eventId, { criteria, now, cursor, limit, sort }, {});
+          if (typeof page !== 'object' || page === null || !Array.isArray(page.members)) fail(`${what} resolved with ${describeValue(page)}; expected { members, nextCursor, total }.`);
+          if (page.members.length > limit) fail(`${what} answered ${page.members.length} people for limit ${limit}.`);
+          if (total !== undefined && page.total !== total) fail(`${what}: total changed from ${total} to ${describeValue(page.total)} between pages.`);
+          total = page.total;
+          members.push(...page.members);
+          if (page.nextCursor === null) break;
+          if (typeof page.nextCursor !== 'string' || cursors.has(page.nextCursor)) fail(`${what}: nextCursor ${describeValue(page.nextCursor)} is not a new cursor.`);
+          if (page.members.length === 0) fail(`${what}: an empty page before the last.`);
+          cursors.add(page.nextCursor);
+          cursor = page.nextCursor;
+        }
+        if (total !== members.length) fail(`${what}: total is ${describeValue(total)}, but the pages hold ${members.length} people.`);
+        return members;
+      }
+
+      it('listAudience: every page together equals core\'s audienceMembers, for every criteria and sort', async () => {
+        const { adapter, event, attendance, window } = await load();
+        const listAudience = pushDown(adapter, 'listAudience', expected.members);
+        if (!listAudience) return;
+        for (const criteria of [...defaultCriteria(window), ...(options.criteria ?? [])]) {
+          const actual = await everyPage(adapter, criteria, undefined, 1000);
+          const expectedMembers = audienceMembers(event, attendance, criteria, now);
+          const found: string[] = [];
+          differences(actual, expectedMembers, 'members', found);
+          if (found.length > 0) fail(`listAudience("${eventId}", ${JSON.stringify(criteria)}) differs from core's audienceMembers: ${found.join('; ')}.`);
+        }
+        const criteria: AttendanceCriteria = { version: 1, kind: 'has-not-attended', eventMode: 'live' };
+        const all = audienceMembers(event, attendance, criteria, now);
+        const sorts: AudienceSort[] = [
+          { by: 'name', direction: 'ascending' },
+          { by: 'email', direction: 'descending' },
+          { by: 'status', direction: 'descending' },
+          { by: 'onDemandMinutes', direction: 'descending' },
+          { by: 'lastWatched', direction: 'ascending' },
+        ];
+        for (const sort of sorts) {
+          const found: string[] = [];
+          const limit = Math.max(1, Math.ceil(all.length / 3));
+          differences(await everyPage(adapter, criteria, sort, limit), sortAudienceMembers(all, sort), 'members', found);
+          if (found.length > 0) fail(`listAudience sorted by ${sort.by} ${sort.direction} (pages of ${limit}) differs from core: ${found.join('; ')}.`);
+        }
+      });
+      it('listAudience rejects invalid criteria and a limit over 1000 with "invalid-request"', async () => {
+        const { adapter } = await load();
+        const listAudience = pushDown(adapter, 'listAudience', expected.members);
+        if (!listAudience) return;
+        const invalid = { version: 1, kind: 'has-attended', eventMode: 'live', watchDuration: { operator: 'at-least', minutes: 5 } } as const;
+        await expectAdapterError(listAudience.call(adapter, eventId, { criteria: invalid, now }, {}), 'invalid-request', 'listAudience with Watch Duration and Event Mode "live"', settleMs);
+        await expectAdapterError(listAudience.call(adapter, eventId, { criteria: { version: 1, kind: 'has-attended' }, now, limit: 1001 }, {}), 'invalid-request', 'listAudience with limit 1001', settleMs);
       });
     });
   });

@@ -18,6 +18,9 @@ export const ROUTES = Object.fromEntries(
 
 export type Route = RouteName;
 
+/** The method of a route (the POST routes take a JSON body). */
+export const methodOf = (route: Route): 'GET' | 'POST' => CONTRACT_ROUTES[route].method;
+
 /** A backend under test. */
 export interface ContractBackend {
   /** Sends a request; `path` is below the backend's base URL and may carry a query (`/events/x/attendance?cursor=…`). */
@@ -161,6 +164,27 @@ export function describeGoodAnswers(options: ContractSuiteOptions & { events: re
         }
         if (!light) expect((await send('POST', 'audienceCount', eventId, undefined, { criteria: GOOD_CRITERIA[0] })).status, "the server's own clock").toBe(200);
       });
+
+      test(`${eventId}: POST audience members (${light ? 'one page' : 'every criteria, every page of one, each sort'})`, async () => {
+        for (const criteria of light ? GOOD_CRITERIA.slice(2, 3) : GOOD_CRITERIA) {
+          const answer = await send('POST', 'audienceMembers', eventId, undefined, { criteria, now: now.toISOString(), limit: light ? 1000 : 50 });
+          expect(answer.status).toBe(200);
+        }
+        if (light) return;
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const answer = await send('POST', 'audienceMembers', eventId, undefined, { criteria: GOOD_CRITERIA[0], now: now.toISOString(), limit: 40, ...(cursor === null ? {} : { cursor }) });
+          expect(answer.status).toBe(200);
+          cursor = json<{ nextCursor: string | null }>(answer).nextCursor;
+          pages++;
+        } while (cursor !== null && pages < 1000);
+        for (const by of ['name', 'email', 'status', 'firstWatched', 'lastWatched', 'onDemandMinutes', 'onDemandViews', 'leadId']) {
+          const answer = await send('POST', 'audienceMembers', eventId, undefined, { criteria: GOOD_CRITERIA[0], now: now.toISOString(), sort: { by, direction: 'descending' }, limit: 5 });
+          expect(answer.status).toBe(200);
+        }
+        expect((await send('POST', 'audienceMembers', eventId, undefined, { criteria: GOOD_CRITERIA[0] })).status, "the server's own clock").toBe(200);
+      });
     });
   }
 }
@@ -232,6 +256,11 @@ function badRequests(window: { firstDay: string; lastDay: string }): BadRequest[
     { name: 'audience count: now that is not a date', method: 'POST', route: 'audienceCount', body: criteriaBody({ version: 1, kind: 'has-attended' }, 'never'), status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
     { name: 'audience count: now without an offset', method: 'POST', route: 'audienceCount', body: criteriaBody({ version: 1, kind: 'has-attended' }, '2026-03-19T14:00:00'), status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
     { name: 'audience count: now as a number', method: 'POST', route: 'audienceCount', body: criteriaBody({ version: 1, kind: 'has-attended' }, 1_773_928_800_000), status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
+    { name: 'audience members: a limit over 1000', method: 'POST', route: 'audienceMembers', body: JSON.stringify({ criteria: { version: 1, kind: 'has-attended' }, limit: 1001 }), status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
+    { name: 'audience members: a limit of 0', method: 'POST', route: 'audienceMembers', body: JSON.stringify({ criteria: { version: 1, kind: 'has-attended' }, limit: 0 }), status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
+    { name: 'audience members: an unknown sort column', method: 'POST', route: 'audienceMembers', body: JSON.stringify({ criteria: { version: 1, kind: 'has-attended' }, sort: { by: 'age', direction: 'ascending' } }), status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
+    { name: 'audience members: a cursor this server did not give out', method: 'POST', route: 'audienceMembers', body: JSON.stringify({ criteria: { version: 1, kind: 'has-attended' }, cursor: 'r0@2026-03-18' }), status: 400, codes: ['invalid-cursor'], refusedBy: 'prose' },
+    { name: 'audience members: invalid criteria', method: 'POST', route: 'audienceMembers', body: JSON.stringify({ criteria: { version: 1, kind: 'has-attended', eventMode: 'live', watchDuration: { operator: 'at-least', minutes: 5 } } }), status: 400, codes: ['invalid-criteria'], refusedBy: 'schema' },
   ];
 }
 
@@ -265,7 +294,7 @@ export function describeErrorAnswers(options: ContractSuiteOptions & { event: We
 
   test('404 not-found for an unknown event on every route', async () => {
     for (const route of Object.keys(ROUTES) as Route[]) {
-      const method = route === 'audienceCount' ? 'POST' : 'GET';
+      const method = methodOf(route);
       const answer = await backend.send(pathOf(route, 'no-such-event'), method === 'POST' ? postJson({ criteria: { version: 1, kind: 'has-attended' } }) : { method });
       expect(answer.status, route).toBe(404);
       expect(checkAnswer(method, ROUTES[route], answer)).toEqual([]);

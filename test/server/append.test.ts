@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRestAdapter, type DataAdapter } from '../../src/adapters/index.ts';
 import {
   addDays,
+  audienceMembers,
   dailyOnDemandVisitors,
   onDemandStatistics,
   onDemandWindow,
@@ -122,6 +123,11 @@ async function expectCoreAnswers(attendance: Attendance): Promise<void> {
   for (const now of clocks) {
     expect(await adapter.getStatistics!(event.id, { now })).toEqual(onDemandStatistics(event, attendance, now));
     for (const each of criteria) expect(await adapter.countAudience!(event.id, each, { now }), JSON.stringify(each)).toBe(selectAudience(event, attendance, each, now).length);
+    // The people behind the counts follow each report too (visits, first and last day kept per lead).
+    for (const each of criteria.slice(0, 3)) {
+      const page = await adapter.listAudience!(event.id, { criteria: each, now, limit: 1000 });
+      expect(page.members, JSON.stringify(each)).toEqual(audienceMembers(event, attendance, each, now));
+    }
   }
   // The attendance served is the joined export: a client computing with core agrees too.
   expect((await adapter.getAttendance(event.id)).views).toHaveLength(attendance.views.length);
@@ -130,7 +136,7 @@ async function expectCoreAnswers(attendance: Attendance): Promise<void> {
 /** Every aggregate row of an event, without its key. */
 async function aggregates(eventId: string): Promise<Record<string, unknown[]>> {
   const tables = {
-    leads: 'lead_no, lead_id, status, step, rewatch, milliseconds, active_days, max_day_milliseconds, min_day_milliseconds',
+    leads: 'lead_no, lead_id, status, step, rewatch, milliseconds, active_days, max_day_milliseconds, min_day_milliseconds, views, first_day, last_day, t.name, t.email, live_minutes',
     daily_activity: 'day, lead_no, milliseconds, views, rewatch',
     event_days: 'day, visitors, rewatchers, milliseconds',
     day_pairs: 'rewatch, previous_day, day, people',

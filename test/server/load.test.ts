@@ -40,7 +40,7 @@ async function count(table: 'registrants' | 'views', eventId = 'load-test'): Pro
 
 describe('migrations', () => {
   it('apply once: running them again changes nothing', async () => {
-    expect(migrations().map((migration) => migration.version)).toEqual(['001']);
+    expect(migrations().map((migration) => migration.version)).toEqual(['001', '002']);
     expect(await migrate(database.pool)).toEqual([]);
   });
 
