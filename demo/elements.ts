@@ -3,6 +3,7 @@
  * skeletons at their final size, before the portal's first frame, so nothing moves when they
  * arrive. The mock backend and the toolbar (main.ts) start without holding the first frame.
  */
+import '../src/audience-list.ts';
 import '../src/picker.ts';
 import '../src/provider.ts';
 import '../src/statistics.ts';

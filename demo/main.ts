@@ -5,11 +5,13 @@
  */
 import { createRestAdapter } from '../src/adapters/index.ts';
 import { MILLISECONDS_PER_DAY, type WebinarEvent } from '../src/core/index.ts';
+import '../src/audience-list.ts';
 import '../src/picker.ts';
 import '../src/provider.ts';
 import '../src/statistics.ts';
 import '../src/summary.ts';
 import { FAULTS, REFERENCE_NOW, SCENARIO_NAMES, type Fault, type ScenarioName } from '../mocks/index.ts';
+import { scenarioEvent } from '../mocks/scenarios.ts';
 import { startMockBackend } from '../mocks/mock-backend.ts';
 
 const CLOCK_POSITIONS = [
@@ -43,8 +45,13 @@ function fillSelect(select: HTMLSelectElement, options: readonly { value: string
   select.replaceChildren(...options.map(({ value, label }) => new Option(label, value, value === selected, value === selected)));
 }
 
-const backend = await startMockBackend({ baseUrl: '/api' });
-const adapter = createRestAdapter({ baseUrl: backend.baseUrl, pushDown: false });
+// The mock backend serves from a module Worker: generating the 200 000-registrant event (a second
+// or two) and computing every answer happen off the main thread, so the page stays responsive
+// and the widgets show their loading state meanwhile (#16).
+const backendWorker = new Worker(new URL('../mocks/backend-worker.ts', import.meta.url), { type: 'module' });
+const backend = await startMockBackend({ baseUrl: '/api', worker: backendWorker });
+// A generous timeout: the in-page backend generates the 200 000-registrant event on first use.
+const adapter = createRestAdapter({ baseUrl: backend.baseUrl, pushDown: false, timeoutMs: 60_000 });
 const provider = element<HTMLElementTagNameMap['odw-data-provider']>('#provider');
 const eventSelect = element<HTMLSelectElement>('#event');
 const clockSelect = element<HTMLSelectElement>('#clock');
@@ -52,7 +59,7 @@ const themeSelect = element<HTMLSelectElement>('#theme');
 const languageSelect = element<HTMLSelectElement>('#language');
 const faultSelect = element<HTMLSelectElement>('#fault');
 const nowOutput = element<HTMLOutputElement>('#now');
-const widgets = () => [...document.querySelectorAll('odw-on-demand-statistics, odw-on-demand-summary, odw-event-mode-picker')];
+const widgets = () => [...document.querySelectorAll('odw-on-demand-statistics, odw-on-demand-summary, odw-event-mode-picker, odw-audience-list')];
 
 fillSelect(eventSelect, SCENARIO_NAMES.map((name) => ({ value: name, label: SCENARIO_LABELS[name] })), 'mid-window');
 fillSelect(clockSelect, CLOCK_POSITIONS, 'scenario');
@@ -69,34 +76,33 @@ if (languageSelect.value !== 'en') {
   provider.locale = languageSelect.value;
 }
 
-let event: WebinarEvent | undefined;
-
-function clockFor(position: string): Date {
+/** Where the toolbar's clock position puts "now" for the chosen event (its times come without generating its data). */
+function clockFor(position: string, event: WebinarEvent): Date {
   const chosen = CLOCK_POSITIONS.find((candidate) => candidate.value === position);
-  if (chosen?.afterEnd === undefined || event === undefined) return REFERENCE_NOW;
+  if (chosen?.afterEnd === undefined) return REFERENCE_NOW;
   return new Date(Date.parse(event.endsAt) + chosen.afterEnd * MILLISECONDS_PER_DAY);
 }
 
-async function show(): Promise<void> {
-  backend.setFault(undefined);
-  try {
-    event = await adapter.getEvent(eventSelect.value);
-  } catch {
-    event = undefined;
-  }
-  const now = clockFor(clockSelect.value);
+/**
+ * Applies the toolbar at once: no request first, so the widgets show loading as soon as another
+ * event is chosen (never the old event's figures meanwhile).
+ */
+function show(): void {
+  const eventId = eventSelect.value as ScenarioName;
+  const event = scenarioEvent(eventId);
+  const now = clockFor(clockSelect.value, event);
   backend.setNow(now);
   backend.setFault((faultSelect.value || undefined) as Fault | undefined);
-  nowOutput.value = `Now: ${new Intl.DateTimeFormat(languageSelect.value, { dateStyle: 'medium', timeStyle: 'short', timeZone: event?.timeZone ?? 'UTC' }).format(now)}${event ? ` (${event.timeZone})` : ''}`;
+  nowOutput.value = `Now: ${new Intl.DateTimeFormat(languageSelect.value, { dateStyle: 'medium', timeStyle: 'short', timeZone: event.timeZone }).format(now)} (${event.timeZone})`;
   provider.adapter = adapter;
   provider.now = now;
-  if (provider.eventId === eventSelect.value) provider.reload();
-  else provider.eventId = eventSelect.value;
+  if (provider.eventId === eventId) provider.reload();
+  else provider.eventId = eventId;
 }
 
-eventSelect.addEventListener('change', () => void show());
-clockSelect.addEventListener('change', () => void show());
-faultSelect.addEventListener('change', () => void show());
+eventSelect.addEventListener('change', show);
+clockSelect.addEventListener('change', show);
+faultSelect.addEventListener('change', show);
 themeSelect.addEventListener('change', () => {
   const theme = themeSelect.value;
   if (theme) document.documentElement.dataset.theme = theme;
@@ -109,7 +115,7 @@ themeSelect.addEventListener('change', () => {
 languageSelect.addEventListener('change', () => {
   document.documentElement.lang = languageSelect.value;
   provider.locale = languageSelect.value;
-  void show();
+  show();
 });
 
 const form = element<HTMLFormElement>('#audience-form');
@@ -123,8 +129,27 @@ form.addEventListener('submit', (submit) => {
 form.addEventListener('reset', () => {
   submitted.hidden = true;
 });
+// Recipe: who is behind the numbers. A day in the chart → who watched on that day (its no-show
+// visitors, and attendees who rewatched: the Status column tells them apart); "Show people" → the
+// audience the picker describes.
+const people = element<HTMLElementTagNameMap['odw-audience-list']>('#people');
+const peopleHint = element<HTMLParagraphElement>('#people-hint');
+const picker = element<HTMLElementTagNameMap['odw-event-mode-picker']>('odw-event-mode-picker');
 provider.addEventListener('odw-day-select', (select) => {
-  element('#last-day-select').textContent = `Selected ${select.detail.day}: ${select.detail.visitors ?? 'not reported'} no-show visitors.`;
+  const { day, visitors } = select.detail;
+  element('#last-day-select').textContent = `Selected ${day}: ${visitors ?? 'not reported'} no-show visitors.`;
+  people.criteria = { version: 1, kind: 'has-attended', eventMode: 'on-demand', watchDate: { operator: 'is', date: day } };
+  people.sort = { by: 'status', direction: 'descending' };
+  peopleHint.textContent = `Who watched on ${day}: no-show visitors (Attended On-Demand) first, then attendees who rewatched.`;
+});
+element('#show-people').addEventListener('click', () => {
+  const criteria = picker.value;
+  if (criteria === null) {
+    picker.reportValidity();
+    return;
+  }
+  people.criteria = criteria;
+  peopleHint.textContent = 'The people the audience above selects.';
 });
 
-await show();
+show();

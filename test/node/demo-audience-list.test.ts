@@ -1,0 +1,84 @@
+/*
+ * End to end, the audience list recipe of the demo portal (issue #19): "Show people" lists the
+ * audience the picker describes, and a day clicked in the chart lists who watched on that day —
+ * its no-show visitors among them, as many as the chart says.
+ */
+import { chromium, type Browser, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROME_PATH, CHROMIUM_ARGS } from '../../scripts/toolchain.ts';
+import { startDemoServer } from '../fixtures/demo-server.ts';
+
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+const listText = () => page.evaluate(() => document.querySelector('odw-audience-list')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '');
+const total = () => page.evaluate(() => document.querySelector('odw-audience-list')?.shadowRoot?.querySelector('[part="total"]')?.textContent ?? '');
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS] });
+  page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(server.url);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('demo portal: who watched', { timeout: 60_000 }, () => {
+  it('lists the people of the mid-window event with masked e-mails', async () => {
+    await page.waitForFunction(() => document.querySelector('odw-audience-list')?.shadowRoot?.querySelector('tbody tr'), undefined, { timeout: 30_000 });
+    expect(await total()).toMatch(/^[\d,]+ people$/);
+    expect(await listText()).toMatch(/[a-z]•••@example\.com/);
+  });
+
+  it('"Show people" lists the audience the picker describes', async () => {
+    await page.evaluate(() => {
+      const picker = document.querySelector('odw-event-mode-picker') as HTMLElementTagNameMap['odw-event-mode-picker'];
+      picker.value = { version: 1, kind: 'has-not-attended' };
+    });
+    const before = await total();
+    await page.click('#show-people');
+    await page.waitForFunction((previous) => document.querySelector('odw-audience-list')?.shadowRoot?.querySelector('[part="total"]')?.textContent !== previous, before, { timeout: 30_000 });
+    const counted = await page.evaluate(() => document.querySelector('odw-event-mode-picker')?.shadowRoot?.querySelector('[part~="count"]')?.textContent ?? '');
+    const listed = Number((await total()).replace(/\D/g, ''));
+    expect(counted.replace(/\D/g, '')).toBe(String(listed));
+  });
+
+  it('a day of the chart lists who watched that day: its no-show visitors first', async () => {
+    // The day with the most no-show visitors: a click on its bar (the chart's hit area).
+    await page.waitForFunction(() => document.querySelector('odw-on-demand-summary')?.shadowRoot?.querySelector('svg[role="img"]'), undefined, { timeout: 30_000 });
+    await page.evaluate(() => {
+      const root = document.querySelector('odw-on-demand-summary')?.shadowRoot;
+      // Days not reported yet are drawn as full-height placeholders: they do not count.
+      const heights = [...(root?.querySelectorAll('g.bars rect[part="bar"]') ?? [])].map((bar) => (bar.classList.contains('unreported') ? 0 : Number(bar.getAttribute('height'))));
+      const tallest = heights.indexOf(Math.max(...heights));
+      root?.querySelectorAll('g.hits rect')[tallest]?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    });
+    await page
+      .waitForFunction(() => document.querySelector('#people-hint')?.textContent?.startsWith('Who watched on'), undefined, { timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        throw new Error(`no day selected: ${await page.evaluate(() => document.querySelector('#last-day-select')?.textContent)}; ${String(error)}`);
+      });
+    const day = await page.evaluate(() => /on (\d{4}-\d\d-\d\d)/.exec(document.querySelector('#people-hint')?.textContent ?? '')?.[1]);
+    const visitors = await page.evaluate(() => /: (\d+) no-show visitors/.exec(document.querySelector('#last-day-select')?.textContent ?? '')?.[1]);
+    expect(day).toMatch(/^\d{4}-\d\d-\d\d$/);
+    await page
+      .waitForFunction(() => document.querySelector('odw-audience-list')?.shadowRoot?.querySelector('th[aria-sort="descending"] [data-sort="status"]'), undefined, { timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        throw new Error(`not sorted by status: ${(await listText()).slice(0, 300)} | ${await page.evaluate(() => `${document.querySelector("#last-day-select")?.textContent} ${JSON.stringify((document.querySelector("odw-audience-list") as HTMLElementTagNameMap["odw-audience-list"]).criteria)} ${String((document.querySelector("odw-audience-list") as HTMLElementTagNameMap["odw-audience-list"]).now)}`)}; ${String(error)}`);
+      });
+    // Every no-show visitor of that day is listed (Attended On-Demand), before any rewatcher.
+    const csv = await page.evaluate(() => (document.querySelector('odw-audience-list') as HTMLElementTagNameMap['odw-audience-list']).downloadCsv({ save: false }));
+    const rows = (csv ?? '').trim().split('\r\n').slice(1);
+    const onDemand = rows.filter((row) => row.includes(',Attended On-Demand,'));
+    expect(String(onDemand.length)).toBe(visitors);
+    expect(rows.slice(0, onDemand.length)).toEqual(onDemand);
+    expect(errors).toEqual([]);
+  });
+});
