@@ -99,6 +99,20 @@ const LAYERS = [
       return { passed: report?.passed ?? 0, failed: report?.failed ?? 0, skipped: 0 };
     },
   },
+  {
+    // The React, Vue and Angular apps in examples/, built by their own toolchains against the
+    // packed tarball and driven in Chromium, plus a React server render and the README's
+    // framework snippets (scripts/framework-apps.ts). Installs each app's dependencies into
+    // examples/<app>/node_modules on the first run and reuses them afterwards.
+    name: 'frameworks',
+    script: 'scripts/framework-apps.ts',
+    args: [],
+    resultFile: '.test-results/frameworks.json',
+    count: (_exitCode, file) => {
+      const report = readJson(file);
+      return { passed: report?.passed ?? 0, failed: report?.failed ?? 0, skipped: 0 };
+    },
+  },
 ];
 
 function readJson(file) {
