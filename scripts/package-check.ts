@@ -57,6 +57,17 @@ try {
     assert(stray.length === 0, `should not ship: ${stray.slice(0, 5).join(', ')}`);
   });
 
+  await check('every relative import in the shipped code names a .js file (no .ts left by tsc)', () => {
+    const installed = join(consumer, 'node_modules', 'on-demand-webinar-widgets');
+    const shipped = packed.files.map((file) => file.path).filter((path) => path.endsWith('.js'));
+    // Static `from '…'`, side-effect `import '…'` and dynamic `import('…')`: code splitting hides the last kind from Node's own import test.
+    const specifiers = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+    const wrong = shipped.flatMap((path) =>
+      [...readFileSync(join(installed, path), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '').matchAll(specifiers)].map((match) => match[1] as string).filter((specifier) => !specifier.endsWith('.js')).map((specifier) => `${path}: ${specifier}`),
+    );
+    assert(wrong.length === 0, `imports that do not exist once shipped: ${wrong.slice(0, 5).join(', ')}`);
+  });
+
   await check('each subpath imports in Node (core computes; contract parses; adapters, testing, mocks load)', () => {
     const script = `
       const core = await import('on-demand-webinar-widgets/core');

@@ -32,28 +32,32 @@ const KB = 1024;
 /**
  * What a user pays is what a page downloads, so the budgets are per way of embedding the kit
  * (docs/size.md): a dashboard, an audience page, and the whole kit. Each public entry is listed
- * too, for information — its own budget was retired with this model. The ceilings are the sizes
- * after the #15 redesign and the #22 layout reservation (measured with this script at 6816266, before
- * both: 25 949, 26 782 and 35 772 B) — they may only come down.
+ * too, for information — its own budget was retired with this model. The ceilings may only come
+ * down, except by a recorded decision: they were re-based once, to the sizes measured after the
+ * 2026-12-01 round (#16 plain-language errors, honest empty and upcoming states, reported-day
+ * ranges, plurals, locale CSV; #18 day breaks and formatter caches; #19/#20 core and adapter
+ * additions in the whole kit), from 26 400, 27 400 and 37 000 B; CHANGELOG lists what grew.
  */
 export const ENTRIES: Entry[] = [
   {
     name: 'dashboard: provider + statistics + summary + REST adapter',
     imports: "import './src/provider.ts'; import './src/statistics.ts'; import './src/summary.ts'; export { createRestAdapter } from './src/adapters/index.ts';",
     budget: 22 * KB,
-    ceiling: 26_400,
+    ceiling: 29_100,
   },
   {
     name: 'audience page: provider + picker + REST adapter',
     imports: "import './src/provider.ts'; import './src/picker.ts'; export { createRestAdapter } from './src/adapters/index.ts';",
     budget: 22 * KB,
-    ceiling: 27_400,
+    ceiling: 28_750,
   },
-  { name: '. (whole kit)', file: 'src/index.ts', budget: 30 * KB, ceiling: 37_000 },
+  { name: '. (whole kit)', file: 'src/index.ts', budget: 30 * KB, ceiling: 43_750 },
   { name: './summary', file: 'src/summary.ts' },
   { name: './statistics', file: 'src/statistics.ts' },
   { name: './picker', file: 'src/picker.ts' },
   { name: './provider', file: 'src/provider.ts' },
+  { name: './audience-list', file: 'src/audience-list.ts' },
+  { name: './program-funnel', file: 'src/program-funnel.ts' },
   { name: './core', file: 'src/core/index.ts' },
   { name: './contract', file: 'src/contract/index.ts' },
   { name: './adapters', file: 'src/adapters/index.ts' },

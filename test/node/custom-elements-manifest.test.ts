@@ -18,7 +18,7 @@ it('custom-elements.json is up to date (run `npm run manifest` after changing an
     expect(JSON.parse(readFileSync('package.json', 'utf8')).customElements).toBe('custom-elements.json');
     expect(read('custom-elements.json')).toEqual(fresh);
     const tags = fresh.modules.flatMap((module) => (module.declarations ?? []).map((declaration) => declaration.tagName)).filter(Boolean);
-    expect(tags.sort()).toEqual(['odw-data-provider', 'odw-event-mode-picker', 'odw-on-demand-statistics', 'odw-on-demand-summary']);
+    expect(tags.sort()).toEqual(['odw-audience-list', 'odw-data-provider', 'odw-event-mode-picker', 'odw-on-demand-statistics', 'odw-on-demand-summary', 'odw-program-funnel']);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -27,7 +27,7 @@ describe('the manifest Storybook sees', () => {
 
   it('lists what a page sets on each element', () => {
     expect(shown.get('odw-data-provider')).toEqual(['adapter', 'eventId', 'now', 'locale']);
-    for (const tag of ['odw-event-mode-picker', 'odw-on-demand-statistics', 'odw-on-demand-summary']) {
+    for (const tag of ['odw-event-mode-picker', 'odw-on-demand-statistics', 'odw-on-demand-summary', 'odw-program-funnel', 'odw-audience-list']) {
       expect(shown.get(tag)).toEqual(expect.arrayContaining(['adapter', 'eventId', 'now', 'locale', 'theme', 'strings']));
     }
     expect(shown.get('odw-event-mode-picker')).toEqual(expect.arrayContaining(['name', 'disabled', 'criteria', 'value']));
