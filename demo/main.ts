@@ -130,11 +130,10 @@ form.addEventListener('reset', () => {
   submitted.hidden = true;
 });
 // Recipe: who is behind the numbers. A day in the chart → who watched on that day (its no-show
-// visitors, and attendees who rewatched: the Status column tells them apart); "Show people" → the
-// audience the picker describes.
+// visitors, and attendees who rewatched: the Status column tells them apart); the picker's "Show
+// people" (its `show-people` attribute) → the audience it describes.
 const people = element<HTMLElementTagNameMap['odw-audience-list']>('#people');
 const peopleHint = element<HTMLParagraphElement>('#people-hint');
-const picker = element<HTMLElementTagNameMap['odw-event-mode-picker']>('odw-event-mode-picker');
 provider.addEventListener('odw-day-select', (select) => {
   const { day, visitors } = select.detail;
   element('#last-day-select').textContent = `Selected ${day}: ${visitors ?? 'not reported'} no-show visitors.`;
@@ -142,13 +141,8 @@ provider.addEventListener('odw-day-select', (select) => {
   people.sort = { by: 'status', direction: 'descending' };
   peopleHint.textContent = `Who watched on ${day}: no-show visitors (Attended On-Demand) first, then attendees who rewatched.`;
 });
-element('#show-people').addEventListener('click', () => {
-  const criteria = picker.value;
-  if (criteria === null) {
-    picker.reportValidity();
-    return;
-  }
-  people.criteria = criteria;
+provider.addEventListener('odw-show-people', (show) => {
+  people.criteria = show.detail.criteria;
   peopleHint.textContent = 'The people the audience above selects.';
 });
 

@@ -3,32 +3,24 @@
  * audience the picker describes, and a day clicked in the chart lists who watched on that day —
  * its no-show visitors among them, as many as the chart says.
  */
-import { chromium, type Browser, type Page } from 'playwright';
+import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_PATH, CHROMIUM_ARGS } from '../../scripts/toolchain.ts';
-import { startDemoServer } from '../fixtures/demo-server.ts';
+import { openDemo, type OpenDemo } from '../fixtures/demo-server.ts';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let browser: Browser;
+let demo: OpenDemo | undefined;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 const listText = () => page.evaluate(() => document.querySelector('odw-audience-list')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '');
 const total = () => page.evaluate(() => document.querySelector('odw-audience-list')?.shadowRoot?.querySelector('[part="total"]')?.textContent ?? '');
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS] });
-  page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(server.url);
+  demo = await openDemo();
+  page = demo.page;
+  errors = demo.errors;
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => demo?.close());
 
 describe('demo portal: who watched', { timeout: 60_000 }, () => {
   it('lists the people of the mid-window event with masked e-mails', async () => {
@@ -43,7 +35,8 @@ describe('demo portal: who watched', { timeout: 60_000 }, () => {
       picker.value = { version: 1, kind: 'has-not-attended' };
     });
     const before = await total();
-    await page.click('#show-people');
+    // The picker's own button (its `show-people` attribute), beside the count.
+    await page.click('odw-event-mode-picker button[part="show-people"]');
     await page.waitForFunction((previous) => document.querySelector('odw-audience-list')?.shadowRoot?.querySelector('[part="total"]')?.textContent !== previous, before, { timeout: 30_000 });
     const counted = await page.evaluate(() => document.querySelector('odw-event-mode-picker')?.shadowRoot?.querySelector('[part~="count"]')?.textContent ?? '');
     const listed = Number((await total()).replace(/\D/g, ''));

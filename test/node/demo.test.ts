@@ -3,15 +3,13 @@
  * through the REST adapter from the in-page mock backend, the clock moves through the window,
  * the audience form submits its criteria JSON, and nothing logs an error.
  */
-import { chromium, type Browser, type Page } from 'playwright';
+import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_PATH, CHROMIUM_ARGS } from '../../scripts/toolchain.ts';
-import { startDemoServer } from '../fixtures/demo-server.ts';
+import { openDemo, type OpenDemo } from '../fixtures/demo-server.ts';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let browser: Browser;
+let demo: OpenDemo | undefined;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 const shadowText = (tag: string) => page.evaluate((name) => document.querySelector(name)?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '', tag);
 
@@ -25,18 +23,12 @@ async function waitForText(tag: string, text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS] });
-  page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(server.url);
+  demo = await openDemo();
+  page = demo.page;
+  errors = demo.errors;
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => demo?.close());
 
 describe('demo portal', { timeout: 45_000 }, () => {
   it('shows the statistics and the summary of the mid-window event', async () => {

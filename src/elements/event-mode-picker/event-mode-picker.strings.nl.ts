@@ -61,6 +61,7 @@ const nl: EventModePickerStrings = {
   countNeedsValid: 'Corrigeer de instellingen hierboven om te zien hoeveel personen voldoen.',
   countErrorPrefix: 'Het aantal personen kon niet worden geteld:',
   retry: 'Opnieuw proberen',
+  showPeople: 'Toon personen',
   removeUnsupported: 'Niet-ondersteunde instellingen verwijderen',
   problems: {
     'not-json': 'De criteria voor deze kiezer zijn geen geldige JSON; de kiezer begint leeg.',

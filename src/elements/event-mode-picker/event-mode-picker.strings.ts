@@ -48,6 +48,8 @@ export interface EventModePickerStrings {
   countNeedsValid: string;
   countErrorPrefix: string;
   retry: string;
+  /** The button that asks the page to list the people who match (`show-people`). */
+  showPeople: string;
   removeUnsupported: string;
   /**
    * Validation messages, one per kind of problem (core's error code on a field). Placeholders:
@@ -127,6 +129,7 @@ export const eventModePickerStrings: StringCatalog<EventModePickerStrings> = {
     countNeedsValid: 'Fix the settings above to see how many people match.',
     countErrorPrefix: 'Could not count the people who match:',
     retry: 'Retry',
+    showPeople: 'Show people',
     removeUnsupported: 'Remove unsupported settings',
     problems: {
       'not-json': 'The criteria given to this picker are not valid JSON, so it starts empty.',

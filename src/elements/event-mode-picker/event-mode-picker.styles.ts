@@ -170,6 +170,12 @@ export const eventModePickerStyles = css`
     align-items: center;
     min-height: calc(1lh + 0.6em + 2px);
   }
+  .count-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: 1em;
+  }
   .count:has(+ .error) {
     display: none;
   }

@@ -725,6 +725,34 @@ describe('<odw-event-mode-picker>: audience preview', () => {
     expect(picker.shadowRoot?.querySelector('[part="count-error"]')).toBeNull();
   });
 
+  it('with show-people, offers "Show people" beside a count and fires odw-show-people with the event and criteria', async () => {
+    const plain = await mountPicker(onDemand(), withData());
+    await waitForCount(plain);
+    expect(plain.shadowRoot?.querySelector('[part="show-people"]'), 'only on request').toBeNull();
+    plain.remove();
+
+    const picker = mount(
+      createPicker(onDemand({ watchDuration: { operator: 'at-least', minutes: 10 } }), (element) => {
+        withData()(element);
+        element.showPeople = true;
+      }),
+    );
+    await waitForCount(picker);
+    expect(picker.getAttribute('show-people'), 'reflected').toBe('');
+    const button = await waitForShadow(picker, (root) => root.querySelector<HTMLButtonElement>('button[part="show-people"]'));
+    expect(button.textContent?.trim()).toBe('Show people');
+    // Beside the live region, not in it: a new count is read without the button's text.
+    expect(picker.shadowRoot?.querySelector('[role="status"][part="count"] button')).toBeNull();
+    const shown: Array<{ eventId: string; criteria: AttendanceCriteria }> = [];
+    picker.addEventListener('odw-show-people', (event) => shown.push(event.detail), { once: true });
+    button.click();
+    expect(shown).toEqual([{ eventId: amsterdamEvent.id, criteria: onDemand({ watchDuration: { operator: 'at-least', minutes: 10 } }) }]);
+
+    // No button while the criteria are invalid: there is nobody to show.
+    await type(picker, 'watchDuration-minutes', '-1');
+    await waitForShadow(picker, (root) => (root.querySelector('button[part="show-people"]') ? null : root));
+  });
+
   it('shows nothing without an adapter', async () => {
     const picker = await mountPicker(onDemand());
     expect(picker.shadowRoot?.querySelector('[part="count"]')).toBeNull();

@@ -19,9 +19,16 @@ import { countRow, kind, modes, watchDate, watchDuration, type CountState, type 
 // The picker's public types, for the `./picker` entry.
 export type { CriteriaChangeDetail, CriteriaJson, EventModePickerStringOverrides, EventModePickerStrings };
 
+/** Detail of `odw-show-people`: the event and the (valid) criteria whose people to list. */
+export interface ShowPeopleDetail {
+  eventId: string;
+  criteria: AttendanceCriteria;
+}
+
 declare module '../emit.ts' {
   interface OdwEventMap {
     'odw-criteria-change': CriteriaChangeDetail;
+    'odw-show-people': ShowPeopleDetail;
   }
 }
 
@@ -60,6 +67,7 @@ const DAY_FORMAT: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short',
  * older one.
  *
  * @event odw-criteria-change - On every change the user makes. Detail: `{ criteria, valid, errors }` (`errors` are core's, with dotted paths and codes). Not fired for programmatic changes or form reset.
+ * @event odw-show-people - With `show-people`: the person pressed "Show people" beside the count. Detail: `{ eventId, criteria }`; e.g. set an `<odw-audience-list>`'s `criteria` from it.
  *
  * @csspart base - The picker's frame.
  * @csspart kind - The filter-or-trigger field.
@@ -68,6 +76,7 @@ const DAY_FORMAT: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short',
  * @csspart watch-duration - The Watch Duration constraint.
  * @csspart error - Every validation message (next to its field, and the list of problems that belong to no field).
  * @csspart count - The audience preview line.
+ * @csspart show-people - The "Show people" button beside the count (with `show-people`).
  * @csspart count-error - The preview's error message with its retry button.
  * @csspart retry - The preview's retry button.
  *
@@ -114,6 +123,9 @@ export class OdwEventModePicker extends DataElement<Loaded> {
 
   /** Disables every control (as does a disabled `<fieldset>` around the picker). */
   @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Offers a "Show people" button beside the count that fires `odw-show-people` (for an audience list). */
+  @property({ type: Boolean, attribute: 'show-people', reflect: true }) showPeople = false;
 
   /** Overrides for any built-in text (any part of a grouped one). */
   @property({ attribute: false }) strings: EventModePickerStringOverrides | undefined;
@@ -333,19 +345,22 @@ export class OdwEventModePicker extends DataElement<Loaded> {
         <div class="top">${kind(view)} ${modes(view, needsOnDemandHint)}</div>
         ${onDemand || draft.watchDateOn ? watchDate(view) : nothing}
         ${onDemand || draft.watchDurationOn ? watchDuration(view) : nothing}
-        ${this.source ? countRow(scope, this.#count(strings, check.criteria !== undefined, scope.disabled)) : this.context ? countRow(scope, undefined) : nothing}
+        ${this.source ? countRow(scope, this.#count(strings, check.criteria, scope.disabled)) : this.context ? countRow(scope, undefined) : nothing}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>
     `;
   }
 
   /** Where the audience preview stands: failed, waiting for valid criteria, counting, or the count. */
-  #count(strings: EventModePickerStrings, valid: boolean, disabled: boolean): CountState {
+  #count(strings: EventModePickerStrings, criteria: AttendanceCriteria | undefined, disabled: boolean): CountState {
+    const valid = criteria !== undefined;
     const { status, value, error } = this.task;
     const preview = status === 'complete' ? value?.preview : undefined;
     if (status === 'error') return { state: 'failed', view: this.renderProblem(error, strings.countErrorPrefix, strings.retry, 'count-error', disabled) };
     if (!valid || preview === undefined) return { state: valid ? 'counting' : 'needs-valid' };
-    return { state: 'count', text: plural(preview.count, this.currentLocale(), preview.kind === 'attends-event' ? strings.countTrigger : strings.count) };
+    const source = this.source;
+    const show = this.showPeople && source && criteria ? () => emit(this, 'odw-show-people', { eventId: source.eventId, criteria }) : undefined;
+    return { state: 'count', text: plural(preview.count, this.currentLocale(), preview.kind === 'attends-event' ? strings.countTrigger : strings.count), show };
   }
 }
 
@@ -357,5 +372,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'odw-criteria-change': CustomEvent<CriteriaChangeDetail>;
+    'odw-show-people': CustomEvent<ShowPeopleDetail>;
   }
 }

@@ -169,7 +169,8 @@ export function watchDuration(sections: Sections): TemplateResult {
 /** What the audience preview shows. */
 export type CountState =
   | { state: 'needs-valid' | 'counting' }
-  | { state: 'count'; text: string }
+  /** `show`: the page listens for `odw-show-people`; offer the button that fires it. */
+  | { state: 'count'; text: string; show?: (() => void) | undefined }
   /** `view`: the error in plain words with Retry (DataElement.renderProblem). */
   | { state: 'failed'; view: unknown };
 
@@ -188,5 +189,10 @@ export function countRow(scope: RenderScope, count: CountState | undefined): Tem
         ? nothing
         : html`<span class="muted">${count.state === 'counting' ? strings.counting : strings.countNeedsValid}</span>`;
   const error = count.state === 'failed' ? count.view : nothing;
-  return html`<div class="count-row"><p part="count" class="count" role="status" aria-busy=${count.state === 'counting' ? 'true' : 'false'}>${text}</p>${error}</div>`;
+  const line = html`<p part="count" class="count" role="status" aria-busy=${count.state === 'counting' ? 'true' : 'false'}>${text}</p>`;
+  // The button sits beside the live region, not in it: a new count is read without it.
+  const show = count.state === 'count' ? count.show : undefined;
+  return show
+    ? html`<div class="count-row"><div class="count-line">${line}<button type="button" part="show-people" ?disabled=${scope.disabled} @click=${show}>${strings.showPeople}</button></div></div>`
+    : html`<div class="count-row">${line}${error}</div>`;
 }
