@@ -38,8 +38,8 @@ export const ServerError: Story = {
   args: { fault: 'server-error' },
   play: async ({ canvasElement }) => {
     await inShadow(canvasElement, 'odw-on-demand-statistics', (root) => root.getByRole('alert'));
-    await inShadow(canvasElement, 'odw-on-demand-summary', (root) => root.getByText('Could not load the summary: see the message above.'));
-    await inShadow(canvasElement, 'odw-event-mode-picker', (root) => root.getByText('Could not count the people who match: see the message above.'));
+    await inShadow(canvasElement, 'odw-on-demand-summary', (root) => root.getByText('Could not load the summary: see the message in “On-demand statistics”.'));
+    await inShadow(canvasElement, 'odw-event-mode-picker', (root) => root.getByText('Could not count the people who match: see the message in “On-demand statistics”.'));
     const alerts = [...canvasElement.querySelectorAll('odw-on-demand-statistics, odw-on-demand-summary, odw-event-mode-picker')].flatMap((widget) => [...(widget.shadowRoot?.querySelectorAll('[role="alert"]') ?? [])]);
     await expect(alerts).toHaveLength(1);
   },

@@ -192,7 +192,7 @@ export abstract class DataElement<Result> extends LitElement {
    */
   protected renderCard(options: { strings: CardStrings; skeleton: TemplateResult; loaded: (result: Result) => TemplateResult }): TemplateResult {
     const { strings } = options;
-    const loading = () => html`<div role="status" class="visually-hidden">${strings.loading}</div>`;
+    const loading = () => html`<div role="status" class="visually-hidden loading">${strings.loading}</div>`;
     const body = this.source
       ? this.task.render({
           initial: loading,

@@ -12,6 +12,7 @@ const nl: ProblemTexts = {
   'invalid-response': 'de rapportagedienst stuurde gegevens die niet getoond kunnen worden; meld dit aan de beheerder van de site.',
   aborted: 'het laden is afgebroken; probeer het opnieuw.',
   sameProblem: 'zie de melding hierboven.',
+  sameProblemIn: 'zie de melding bij ‘{card}’.',
   details: 'Technische details',
   notAvailable: 'Nu niet beschikbaar.',
 };

@@ -29,8 +29,9 @@ export interface ProblemTexts extends Record<Exclude<AdapterErrorKind, 'rate-lim
   'rate-limited': string;
   /** A rate limit the widget retries by itself at `{time}`. */
   'rate-limited-auto': string;
-  /** Shown by the second and later widgets failing the same way. */
+  /** Shown by the second and later widgets failing the same way (`sameProblemIn` names the card that shows it). */
   sameProblem: string;
+  sameProblemIn: string;
   details: string;
   notAvailable: string;
 }
@@ -46,6 +47,7 @@ const en: ProblemTexts = {
   'invalid-response': 'the reporting service sent data that cannot be shown; please tell the site’s administrator.',
   aborted: 'loading was stopped; try again.',
   sameProblem: 'see the message above.',
+  sameProblemIn: 'see the message in “{card}”.',
   details: 'Technical details',
   notAvailable: 'Not available right now.',
 };
@@ -219,7 +221,10 @@ function renderProblem(...[host, source, error, prefix, retryLabel, locale, part
   const shown = [...group].filter((other) => other.error && sameFailure(other.error, error) && other.options.host.isConnected);
   const leader = shown.reduce((first, other) => (first.options.host.compareDocumentPosition(other.options.host) & Node.DOCUMENT_POSITION_PRECEDING ? other : first), member);
   if (leader !== member) {
-    return html`<p part=${options.part} class="error">${options.prefix} ${texts.sameProblem}</p>`;
+    // Name the card that shows it: side by side, "above" would point the wrong way.
+    const card = leader.options.host.shadowRoot?.querySelector('[part="title"]')?.textContent?.trim();
+    const reference = card ? texts.sameProblemIn.replace('{card}', card) : texts.sameProblem;
+    return html`<p part=${options.part} class="error">${options.prefix} ${reference}</p>`;
   }
   if (!logged.has(error) && error.kind !== 'aborted') {
     logged.add(error);

@@ -6,7 +6,7 @@ import { css } from 'lit';
  * follow the width a portal gives the widget from the first frame (no script measures it first).
  * Under the title, `.body` stacks two layers in one grid cell: the state (loading status, error,
  * not configured, or the data) and `.reserve`, the widget's skeleton, shown while the state is
- * the loading status and invisible otherwise: the card is never smaller than its skeleton, which
+ * the loading status (`.loading`) and invisible otherwise: the card is never smaller than its skeleton, which
  * has the loaded state's size. Skeleton texts that only size a box are `data-text` attributes
  * drawn by `::before` (no text to find or read).
  */
@@ -37,7 +37,8 @@ export const reserveStyles = css`
   .skeleton > * {
     visibility: hidden;
   }
-  .body:has([role='status']) .skeleton {
+  /* The loading status by its class: a loaded state may hold live regions of its own (a total). */
+  .body:has(.loading) .skeleton {
     visibility: visible;
   }
   [data-text]::before {

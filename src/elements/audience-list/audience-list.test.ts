@@ -56,6 +56,10 @@ describe('<odw-audience-list>', () => {
     expect(sortState(element)).toEqual(['name ascending']);
     expect(shadowText(element)).toContain('Views reported through March 25');
     expect(shadowText(element)).toContain('1–5 of 5');
+    // The skeleton stays under the loaded list, invisible (the total is a live region of its own).
+    const skeletons = [...(element.shadowRoot?.querySelectorAll('.skeleton') ?? [])];
+    expect(skeletons.length).toBeGreaterThan(0);
+    expect(skeletons.filter((skeleton) => getComputedStyle(skeleton).visibility !== 'hidden')).toEqual([]);
     await expectAccessible(element);
     element.theme = 'dark';
     await element.updateComplete;

@@ -98,8 +98,8 @@ describe('several widgets failing on the same load', () => {
     const [statistics, summary, picker] = widgets as unknown as [Element, Element, Element];
     const alert = await errorShown('statistics', statistics);
     await vi.waitFor(() => {
-      expect(textOf(summary.shadowRoot?.querySelector('[part="error"]'))).toBe('Could not load the summary: see the message above.');
-      expect(textOf(picker.shadowRoot?.querySelector('[part="count-error"]'))).toBe('Could not count the people who match: see the message above.');
+      expect(textOf(summary.shadowRoot?.querySelector('[part="error"]'))).toBe('Could not load the summary: see the message in “On-demand statistics”.');
+      expect(textOf(picker.shadowRoot?.querySelector('[part="count-error"]'))).toBe('Could not count the people who match: see the message in “On-demand statistics”.');
     });
     const alerts = widgets.flatMap((widget) => [...(widget.shadowRoot?.querySelectorAll('[role="alert"]') ?? [])]);
     expect(alerts).toEqual([alert]);
