@@ -3,54 +3,33 @@
  * `node scripts/bench-render/profile.ts` prints the functions with the most self time.
  * A tool for finding where the milliseconds go, not a benchmark.
  */
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright';
-import { serveFolder } from '../../test/fixtures/static-server.ts';
-import { CHROME_PATH, CHROMIUM_ARGS, CONSUMER_BUILD } from '../toolchain.ts';
+import { withBenchPage } from './open-page.ts';
 
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 
-const folder = mkdtempSync(join(tmpdir(), 'odw-profile-render-'));
-try {
-  await build({ ...CONSUMER_BUILD, entryPoints: ['scripts/bench-render/page.ts'], minify: false, outfile: join(folder, 'page.js') });
-  writeFileSync(join(folder, 'index.html'), '<!doctype html><html lang="en"><body><script type="module" src="./page.js"></script></body></html>');
-  const server = await serveFolder(folder);
-  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS] });
-  try {
-    const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
-    await page.goto(server.url);
-    await page.waitForFunction(() => 'measureRaw' in window);
-    await page.evaluate(() => (window as unknown as { measureRaw: (runs: number) => Promise<unknown> }).measureRaw(3));
-    console.log(await page.evaluate(() => (window as unknown as { measurePhases: (runs: number) => Promise<unknown> }).measurePhases(15)));
-    for (let run = 0; run < 3; run++) console.log(await page.evaluate(() => (window as unknown as { traceRaw: () => Promise<unknown> }).traceRaw()));
-    const session = await page.context().newCDPSession(page);
-    await session.send('Profiler.enable');
-    await session.send('Profiler.setSamplingInterval', { interval: 100 });
-    await session.send('Profiler.start');
-    const result = await page.evaluate(() => (window as unknown as { measureRaw: (runs: number) => Promise<unknown> }).measureRaw(Number(new URLSearchParams(location.search).get('runs') ?? 30)));
-    const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
-    console.log(result);
-    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-    const self = new Map<string, number>();
-    profile.samples.forEach((id, index) => {
-      const frame = byId.get(id)!.callFrame;
-      const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
-      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0));
-    });
-    const total = [...self.values()].reduce((a, b) => a + b, 0);
-    for (const [key, micros] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 40))) {
-      console.log(`${(micros / 1000).toFixed(1).padStart(8)} ms ${((100 * micros) / total).toFixed(1).padStart(5)}%  ${key}`);
-    }
-  } finally {
-    await browser.close();
-    await server.close();
+await withBenchPage({ minify: false, global: 'measureRaw' }, async (page) => {
+  await page.evaluate(() => (window as unknown as { measureRaw: (runs: number) => Promise<unknown> }).measureRaw(3));
+  console.log(await page.evaluate(() => (window as unknown as { measurePhases: (runs: number) => Promise<unknown> }).measurePhases(15)));
+  for (let run = 0; run < 3; run++) console.log(await page.evaluate(() => (window as unknown as { traceRaw: () => Promise<unknown> }).traceRaw()));
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 100 });
+  await session.send('Profiler.start');
+  const result = await page.evaluate(() => (window as unknown as { measureRaw: (runs: number) => Promise<unknown> }).measureRaw(Number(new URLSearchParams(location.search).get('runs') ?? 30)));
+  const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  console.log(result);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const frame = byId.get(id)!.callFrame;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0));
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  for (const [key, micros] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 40))) {
+    console.log(`${(micros / 1000).toFixed(1).padStart(8)} ms ${((100 * micros) / total).toFixed(1).padStart(5)}%  ${key}`);
   }
-} finally {
-  rmSync(folder, { recursive: true, force: true });
-}
+});
