@@ -27,17 +27,17 @@ export interface ProgramFunnel {
 /** The funnel from an analysis (see `programFunnel`). */
 export function programFunnelOf(analysis: AttendanceAnalysis): ProgramFunnel {
   const { registrants, leadIds, statusOf, activities } = analysis;
-  const numberOf = new Map(leadIds.map((leadId, number) => [leadId, number]));
   const watched = new Uint8Array(leadIds.length);
   for (let index = 0; index < activities.count; index++) watched[activities.lead[index] as number] = 1;
   let registered = 0;
   let attendedLive = 0;
   let attendedOnDemand = 0;
   let rewatched = 0;
-  for (const registrant of registrants.values()) {
-    if (!isRegisteredForEvent(registrant.status)) continue;
+  // Registrant numbers index `statusOf` and the activity columns; `registrants` holds the status as given.
+  for (let number = 0; number < leadIds.length; number++) {
+    const registrant = registrants.get(leadIds[number] as string);
+    if (registrant === undefined || !isRegisteredForEvent(registrant.status)) continue;
     registered++;
-    const number = numberOf.get(registrant.leadId) as number;
     // Watching never changes Attended, so the status as given and as resolved agree on who came live.
     const live = statusOf[number] === 'attended';
     if (live) attendedLive++;

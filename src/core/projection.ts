@@ -133,6 +133,8 @@ export function projectionOf(analysis: AttendanceAnalysis, now: number, options:
   // Fit on the full days reported (1 … reportedIndex); the end day itself is partial and is what it is.
   let seen = 0;
   for (let day = 1; day <= reportedIndex; day++) seen += firstVisits[day] as number;
+  // Nobody came after the end day: no decay to extrapolate, nobody more to expect.
+  if (seen === 0) return { expected: visitors, low: visitors, high: visitors, level, basedOnDays };
   const components = SHAPES.map((shape) => {
     let fitted = 0;
     let logLikelihood = 0;
@@ -162,7 +164,6 @@ export function projectionOf(analysis: AttendanceAnalysis, now: number, options:
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const mixture = components.map((component, index) => ({ ...component, shape: component.shape / dispersion, weight: (weights[index] as number) / total }));
   const mean = mixture.reduce((sum, component) => sum + component.weight * component.mean, 0);
-  if (seen === 0) return { expected: visitors, low: visitors, high: visitors, level, basedOnDays };
   // R ≈ φ × NegBin(S / φ, p): the same mean, φ times the variance.
   const [low = 0, high = 0] = quantiles(mixture, [(1 - level) / 2, (1 + level) / 2], EXTRAPOLATION_SIGMA).map((quantile) => Math.round(quantile * dispersion));
   return { expected: visitors + Math.round(mean), low: visitors + low, high: visitors + high, level, basedOnDays };
