@@ -88,9 +88,15 @@ describe('demo portal', { timeout: 45_000 }, () => {
       probe.odwObserver.disconnect();
       return Math.max(0, ...probe.odwLongTasks);
     });
-    // Generating the event used to hold the page for 1–2 s in one task (more on a busy machine);
-    // now the longest task is the analysis' or rendering's few hundred milliseconds.
-    expect(longest).toBeLessThan(1000);
+    // Generating the event used to hold the page in one task (1–2 s on a quiet machine, more on a
+    // busy one); now the Worker generates it and the longest task is the analysis' or rendering's.
+    // The bound is what that generation costs on the page's main thread here and now, measured
+    // after the switch, so a loaded CI machine moves both sides alike.
+    // (Text, not a function: Vitest would rewrite a dynamic import in this file.)
+    const generation = (await page.evaluate(
+      `import('/@fs${process.cwd()}/mocks/index.ts').then((mocks) => { const started = performance.now(); mocks.scenarioData('huge'); return performance.now() - started; })`,
+    )) as number;
+    expect(longest).toBeLessThan(generation);
     await page.selectOption('#event', 'mid-window');
     await waitForText('odw-on-demand-statistics', 'Quarterly roadmap webinar');
   });
