@@ -1,6 +1,6 @@
 /*
  * The DataAdapter contract: how the widgets get their data from any backend. Small on
- * purpose — two required reads, three optional push-down aggregates — and every call
+ * purpose — two required reads, optional push-down aggregates — and every call
  * takes an AbortSignal, because widgets abort what they no longer need.
  */
 import type {
@@ -11,7 +11,9 @@ import type {
   CalendarDay,
   DailyOnDemandVisitorsResult,
   DayRange,
+  OnDemandProjection,
   OnDemandStatistics,
+  ProgramFunnel,
   WebinarEvent,
 } from '../core/index.ts';
 
@@ -83,6 +85,16 @@ export interface StatisticsRequestOptions extends ClockedRequestOptions {
 /** The push-down result of `getDailySummary`: the same shape `core.dailyOnDemandVisitors` returns. */
 export type DailySummary = DailyOnDemandVisitorsResult;
 
+/** The push-down result of `getFunnel`: core's `programFunnel`, with the day views are reported through when the backend says. */
+export interface FunnelSummary extends ProgramFunnel {
+  reportedThrough?: CalendarDay | undefined;
+}
+
+export interface ProjectionRequestOptions extends ClockedRequestOptions {
+  /** Probability the band should hold the final count; default 0.8. */
+  level?: number | undefined;
+}
+
 /** What `listAudience` is asked: the count's criteria and clock, plus paging and order. */
 export interface AudienceRequest {
   criteria: AttendanceCriteria;
@@ -127,4 +139,8 @@ export interface DataAdapter {
    * data then stays on the backend except for the rows a page shows.
    */
   listAudience?(eventId: string, request: AudienceRequest, options?: RequestOptions): Promise<AudiencePage>;
+  /** The program-status funnel at `now` (`core.programFunnel`). */
+  getFunnel?(eventId: string, options: ClockedRequestOptions): Promise<FunnelSummary>;
+  /** The projected on-demand visitors by the window's close (`core.projectOnDemandVisitors`), `null` when too early to say. */
+  getProjection?(eventId: string, options: ProjectionRequestOptions): Promise<OnDemandProjection | null>;
 }

@@ -18,6 +18,8 @@ export {
   type ClockedRequestOptions,
   type DailySummary,
   type DataAdapter,
+  type FunnelSummary,
+  type ProjectionRequestOptions,
   type RequestOptions,
   type StatisticsRequestOptions,
 } from './adapter.ts';

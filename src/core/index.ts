@@ -63,7 +63,16 @@ export {
   type DayRange,
 } from './summary.ts';
 export { programFunnel, programFunnelOf, type ProgramFunnel } from './program-funnel.ts';
-export { MIN_PROJECTION_DAYS, projectOnDemandVisitors, projectionOf, type OnDemandProjection, type ProjectionOptions } from './projection.ts';
+export {
+  firstVisitsOf,
+  MIN_PROJECTION_DAYS,
+  projectOnDemandVisitors,
+  projectionFromFirstVisits,
+  projectionOf,
+  type OnDemandProjection,
+  type ProjectedDay,
+  type ProjectionOptions,
+} from './projection.ts';
 export { onDemandStatistics, statisticsOf, type OnDemandStatistics, type StatisticsOptions } from './statistics.ts';
 export {
   CRITERIA_ERROR_CODES,

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { afterEnd, amsterdamEvent, attendance, registrant, view } from '../../test/fixtures/core-fixtures.ts';
-import { projectOnDemandVisitors } from './projection.ts';
+import { analyzeAttendance } from './activity.ts';
+import { firstVisitsOf, projectionFromFirstVisits, projectOnDemandVisitors } from './projection.ts';
 import { onDemandStatistics } from './statistics.ts';
 import type { Registrant, View } from './types.ts';
 
@@ -41,7 +42,7 @@ describe('projectOnDemandVisitors', () => {
       ['2026-05-31', afterEnd(29.5), 31],
     ] as const) {
       const reported = truth(reportedThrough);
-      expect(projectOnDemandVisitors(amsterdamEvent, { ...geometric, reportedThrough }, new Date(now))).toEqual({ expected: reported, low: reported, high: reported, level: 0.8, basedOnDays });
+      expect(projectOnDemandVisitors(amsterdamEvent, { ...geometric, reportedThrough }, new Date(now))).toEqual({ expected: reported, low: reported, high: reported, level: 0.8, basedOnDays, days: [] });
     }
   });
 
@@ -76,7 +77,47 @@ describe('projectOnDemandVisitors', () => {
 
   it('projects nobody more when nobody watched after the end day', () => {
     const data = attendance(noShows(3), [view('S0', afterEnd(0, 30), 5)], '2026-03-25');
-    expect(projectOnDemandVisitors(amsterdamEvent, data, new Date(afterEnd(6)))).toEqual({ expected: 1, low: 1, high: 1, level: 0.8, basedOnDays: 6 });
+    expect(projectOnDemandVisitors(amsterdamEvent, data, new Date(afterEnd(6)))).toEqual({ expected: 1, low: 1, high: 1, level: 0.8, basedOnDays: 6, days: [] });
+  });
+
+  it('continues day by day over the unreported days, each with a band, adding up to the total', () => {
+    const projection = projectOnDemandVisitors(amsterdamEvent, { ...geometric, reportedThrough: '2026-03-27' }, new Date(afterEnd(8)))!;
+    // Reported through day 7 of 30: days 8 … 30 (2026-03-28 … 2026-04-19) are projected.
+    expect(projection.days.map(({ day }) => day)).toEqual(Array.from({ length: 23 }, (_, index) => new Date(Date.UTC(2026, 2, 28 + index)).toISOString().slice(0, 10)));
+    for (const { expected, low, high } of projection.days) {
+      expect(low).toBeLessThanOrEqual(expected);
+      expect(expected).toBeLessThanOrEqual(high);
+    }
+    // A steady decay: each day expects no more than the one before (the last, partial day least).
+    const expectedByDay = projection.days.map(({ expected }) => expected);
+    expect(expectedByDay).toEqual([...expectedByDay].sort((a, b) => b - a));
+    const sofar = truth('2026-03-27');
+    const sum = expectedByDay.reduce((total, count) => total + count, 0);
+    // Rounded per day: within half a person per day of the total's expectation.
+    expect(Math.abs(sofar + sum - projection.expected)).toBeLessThanOrEqual(projection.days.length / 2);
+  });
+
+  it('from first-visit counts equals the projection from the attendance (what a backend aggregating in SQL calls)', () => {
+    for (const reportedThrough of ['2026-03-22', '2026-03-27', '2026-04-03', '2026-04-19']) {
+      const data = { ...geometric, registrants: [...geometric.registrants, registrant('A', 'Attended', 40)], views: [...geometric.views, view('A', afterEnd(1), 9)], reportedThrough };
+      const now = new Date(`${reportedThrough}T23:30:00Z`);
+      const counts = firstVisitsOf(analyzeAttendance(amsterdamEvent, data));
+      expect(counts).toHaveLength(31);
+      expect(counts.reduce((sum, count) => sum + count, 0)).toBe(truth(reportedThrough));
+      expect(projectionFromFirstVisits(amsterdamEvent, counts, reportedThrough, now)).toEqual(projectOnDemandVisitors(amsterdamEvent, data, now));
+      // Counts for days not reported yet are unknown, not data: they do not change the answer.
+      const padded = counts.map((count, day) => (day > 10 ? count + 7 : count));
+      if (reportedThrough <= '2026-03-30') expect(projectionFromFirstVisits(amsterdamEvent, padded, reportedThrough, now)).toEqual(projectOnDemandVisitors(amsterdamEvent, data, now));
+    }
+  });
+
+  it.each([
+    [[1, -1], '2026-03-27', /firstVisits/],
+    [[1.5], '2026-03-27', /firstVisits/],
+    [Array.from({ length: 32 }, () => 1), '2026-03-27', /firstVisits/],
+    [[1, 2, 3], '2026-3-27', /reportedThrough/],
+  ])('from first-visit counts refuses %j through %s', (counts, reportedThrough, message) => {
+    expect(() => projectionFromFirstVisits(amsterdamEvent, counts, reportedThrough, new Date(afterEnd(8)))).toThrow(message);
   });
 
   it.each([0, 1, -0.5, Number.NaN])('refuses level %s', (level) => {

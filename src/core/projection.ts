@@ -1,7 +1,8 @@
 import { analyzeAttendance, type AttendanceAnalysis } from './activity.ts';
-import { checkNow, createDayInZone, MILLISECONDS_PER_DAY } from './calendar.ts';
+import { checkNow, createDayInZone, daysFromTo, isCalendarDay, MILLISECONDS_PER_DAY, type CalendarDay } from './calendar.ts';
 import { invalidInput } from './errors.ts';
 import type { Attendance, WebinarEvent } from './types.ts';
+import { checkWebinarEvent, windowOf } from './window.ts';
 
 /** The projected unique no-show visitors by the window's close (see `projectOnDemandVisitors`). */
 export interface OnDemandProjection {
@@ -13,6 +14,21 @@ export interface OnDemandProjection {
   level: number;
   /** Reported days of the window the projection rests on (the event's end day included). */
   basedOnDays: number;
+  /**
+   * The window's days not reported yet, each with its expected new visitors (people whose first
+   * visit falls on that day) and a band at `level`: what a chart draws as the projection's
+   * continuation. Empty once the count is final.
+   */
+  days: ProjectedDay[];
+}
+
+/** One day of a projection's continuation (see `OnDemandProjection.days`). */
+export interface ProjectedDay {
+  day: CalendarDay;
+  /** Expected no-show visitors whose first visit is on this day. */
+  expected: number;
+  low: number;
+  high: number;
 }
 
 export interface ProjectionOptions {
@@ -90,17 +106,14 @@ function quantiles(components: Array<{ weight: number; shape: number; p: number 
   });
 }
 
-/** The projection from an analysis (see `projectOnDemandVisitors`). */
-export function projectionOf(analysis: AttendanceAnalysis, now: number, options: ProjectionOptions = {}): OnDemandProjection | null {
-  const level = options.level ?? 0.8;
-  if (!(level > 0 && level < 1)) throw invalidInput('request', 'level', 'a probability between 0 and 1 (exclusive)', level);
-  const { event, windowDays, activities, statusOf, reportedThrough } = analysis;
-  if (now <= event.endsAt) return null;
-  const lastIndex = windowDays.length - 1;
-  const reportedIndex = Math.min(lastIndex, windowDays.filter((day) => day <= reportedThrough).length - 1);
-  const basedOnDays = reportedIndex + 1;
-
-  // Each no-show visitor once, on the day of their first visit.
+/**
+ * Each no-show visitor once, on the day of their first on-demand visit: counts by window day
+ * (index 0 = the window's first day), through the day views are reported through. What the
+ * projection rests on; a backend can compute the same counts in SQL and call
+ * `projectionFromFirstVisits`.
+ */
+export function firstVisitsOf(analysis: AttendanceAnalysis): number[] {
+  const { windowDays, activities, statusOf } = analysis;
   const firstDayOf = new Int16Array(statusOf.length).fill(-1);
   for (let index = 0; index < activities.count; index++) {
     const lead = activities.lead[index] as number;
@@ -108,15 +121,64 @@ export function projectionOf(analysis: AttendanceAnalysis, now: number, options:
     if (firstDayOf[lead] === -1 || day < (firstDayOf[lead] as number)) firstDayOf[lead] = day;
   }
   const firstVisits = new Array<number>(windowDays.length).fill(0);
-  let visitors = 0;
   firstDayOf.forEach((day, lead) => {
-    if (day === -1 || statusOf[lead] === 'attended') return;
-    visitors++;
-    firstVisits[day]! += 1;
+    if (day !== -1 && statusOf[lead] !== 'attended') firstVisits[day]! += 1;
   });
+  return firstVisits;
+}
+
+/** The projection from an analysis (see `projectOnDemandVisitors`). */
+export function projectionOf(analysis: AttendanceAnalysis, now: number, options: ProjectionOptions = {}): OnDemandProjection | null {
+  return projectionFrom(analysis.event, analysis.windowDays, firstVisitsOf(analysis), analysis.reportedThrough, now, options);
+}
+
+/**
+ * The projection from first-visit counts (`firstVisitsOf`'s shape: one count per window day,
+ * index 0 = the window's first day; days after `reportedThrough` are ignored), for a backend
+ * that aggregates them itself. Same result as `projectOnDemandVisitors` on the same data.
+ *
+ * @example
+ * // SQL: no-show visitors by the window day of their first visit → [3, 41, 18, …]
+ * const projection = projectionFromFirstVisits(event, counts, '2026-03-27', new Date());
+ */
+export function projectionFromFirstVisits(
+  event: WebinarEvent,
+  firstVisits: readonly number[],
+  reportedThrough: CalendarDay,
+  now: Date,
+  options: ProjectionOptions = {},
+): OnDemandProjection | null {
+  const checked = checkWebinarEvent(event);
+  const window = windowOf(checked);
+  const windowDays = daysFromTo(window.firstDay, window.lastDay);
+  if (!Array.isArray(firstVisits) || firstVisits.length > windowDays.length || !firstVisits.every((count) => Number.isInteger(count) && count >= 0)) {
+    throw invalidInput('request', 'firstVisits', `at most ${windowDays.length} whole numbers ≥ 0, one per window day`, firstVisits);
+  }
+  if (!isCalendarDay(reportedThrough)) throw invalidInput('request', 'reportedThrough', 'a calendar day (YYYY-MM-DD)', reportedThrough);
+  return projectionFrom(checked, windowDays, firstVisits, reportedThrough, checkNow(now), options);
+}
+
+function projectionFrom(
+  event: { endsAt: number; timeZone: string },
+  windowDays: readonly CalendarDay[],
+  firstVisitCounts: readonly number[],
+  reportedThrough: CalendarDay,
+  now: number,
+  options: ProjectionOptions,
+): OnDemandProjection | null {
+  const level = options.level ?? 0.8;
+  if (!(level > 0 && level < 1)) throw invalidInput('request', 'level', 'a probability between 0 and 1 (exclusive)', level);
+  if (now <= event.endsAt) return null;
+  const lastIndex = windowDays.length - 1;
+  const reportedIndex = Math.min(lastIndex, windowDays.filter((day) => day <= reportedThrough).length - 1);
+  const basedOnDays = reportedIndex + 1;
+  // Days after the reported one are unknown, not zero: whatever a backend sent for them is ignored.
+  const firstVisits = windowDays.map((_, day) => (day <= reportedIndex ? (firstVisitCounts[day] ?? 0) : 0));
+  const visitors = firstVisits.reduce((sum, count) => sum + count, 0);
+  const final = { expected: visitors, low: visitors, high: visitors, level, basedOnDays, days: [] };
 
   const closesAt = event.endsAt + 30 * MILLISECONDS_PER_DAY;
-  if (now >= closesAt || reportedIndex >= lastIndex) return { expected: visitors, low: visitors, high: visitors, level, basedOnDays };
+  if (now >= closesAt || reportedIndex >= lastIndex) return final;
   if (basedOnDays < MIN_PROJECTION_DAYS) return null;
 
   // The window's last day is partial: the close falls mid-day. Find its local midnight by bisection.
@@ -129,12 +191,14 @@ export function projectionOf(analysis: AttendanceAnalysis, now: number, options:
     else before = middle;
   }
   const lastDayShare = Math.min(1, Math.max(0, (closesAt - after) / MILLISECONDS_PER_DAY));
+  /** The weight of a window day in a shape: the last day counts for the part of it inside the window. */
+  const exposure = (day: number) => (day === lastIndex ? lastDayShare : 1);
 
   // Fit on the full days reported (1 … reportedIndex); the end day itself is partial and is what it is.
   let seen = 0;
   for (let day = 1; day <= reportedIndex; day++) seen += firstVisits[day] as number;
   // Nobody came after the end day: no decay to extrapolate, nobody more to expect.
-  if (seen === 0) return { expected: visitors, low: visitors, high: visitors, level, basedOnDays };
+  if (seen === 0) return final;
   const components = SHAPES.map((shape) => {
     let fitted = 0;
     let logLikelihood = 0;
@@ -144,18 +208,15 @@ export function projectionOf(analysis: AttendanceAnalysis, now: number, options:
       if (count > 0) logLikelihood += count * Math.log(shape(day) / fitted);
     }
     let remaining = 0;
-    for (let day = reportedIndex + 1; day <= lastIndex; day++) remaining += shape(day) * (day === lastIndex ? lastDayShare : 1);
-    return { logLikelihood, shape: seen, p: fitted / (fitted + remaining), mean: (seen * remaining) / fitted };
+    for (let day = reportedIndex + 1; day <= lastIndex; day++) remaining += shape(day) * exposure(day);
+    return { shapeOf: shape, fitted, logLikelihood, shape: seen, p: fitted / (fitted + remaining), mean: (seen * remaining) / fitted };
   });
   // Daily counts vary more than chance alone (weekends, reminders): the dispersion φ of the
   // best fit's Pearson residuals tempers the evidence (quasi-likelihood) and widens the band.
   const best = components.reduce((winner, component) => (component.logLikelihood > winner.logLikelihood ? component : winner));
-  const bestShape = SHAPES[components.indexOf(best)] as (day: number) => number;
-  let bestFitted = 0;
-  for (let day = 1; day <= reportedIndex; day++) bestFitted += bestShape(day);
   let pearson = 0;
   for (let day = 1; day <= reportedIndex; day++) {
-    const expected = (seen * bestShape(day)) / bestFitted;
+    const expected = (seen * best.shapeOf(day)) / best.fitted;
     if (expected > 0) pearson += ((firstVisits[day] as number) - expected) ** 2 / expected;
   }
   const dispersion = Math.max(1, (pearson + PRIOR_WEIGHT * PRIOR_DISPERSION) / (reportedIndex - 2 + PRIOR_WEIGHT));
@@ -165,8 +226,20 @@ export function projectionOf(analysis: AttendanceAnalysis, now: number, options:
   const mixture = components.map((component, index) => ({ ...component, shape: component.shape / dispersion, weight: (weights[index] as number) / total }));
   const mean = mixture.reduce((sum, component) => sum + component.weight * component.mean, 0);
   // R ≈ φ × NegBin(S / φ, p): the same mean, φ times the variance.
-  const [low = 0, high = 0] = quantiles(mixture, [(1 - level) / 2, (1 + level) / 2], EXTRAPOLATION_SIGMA).map((quantile) => Math.round(quantile * dispersion));
-  return { expected: visitors + Math.round(mean), low: visitors + low, high: visitors + high, level, basedOnDays };
+  const band = (components: typeof mixture) =>
+    quantiles(components, [(1 - level) / 2, (1 + level) / 2], EXTRAPOLATION_SIGMA).map((quantile) => Math.round(quantile * dispersion));
+  const [low = 0, high = 0] = band(mixture);
+  // Each unreported day alone: the same mixture with that day's share of the remaining exposure.
+  const days = windowDays.slice(reportedIndex + 1).map((day, offset) => {
+    const index = reportedIndex + 1 + offset;
+    const perDay = mixture.map((component) => {
+      const weight = component.shapeOf(index) * exposure(index);
+      return { ...component, p: component.fitted / (component.fitted + weight), mean: (seen * weight) / component.fitted };
+    });
+    const [dayLow = 0, dayHigh = 0] = band(perDay);
+    return { day, expected: Math.round(perDay.reduce((sum, component) => sum + component.weight * component.mean, 0)), low: dayLow, high: dayHigh };
+  });
+  return { expected: visitors + Math.round(mean), low: visitors + low, high: visitors + high, level, basedOnDays, days };
 }
 
 /**

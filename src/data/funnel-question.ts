@@ -3,21 +3,13 @@
  * adapter's `getFunnel` when it has one, else core's `programFunnelOf` on the source's one
  * shared analysis. A module of its own, so only pages with the funnel widget bundle it.
  */
-import { programFunnelOf, type CalendarDay, type ProgramFunnel } from '../core/index.ts';
-import type { ClockedRequestOptions, DataAdapter } from '../adapters/adapter.ts';
+import { programFunnelOf } from '../core/index.ts';
+import type { FunnelSummary } from '../adapters/adapter.ts';
 import { asAdapterFailure } from './data-errors.ts';
 import type { EventDataSource } from './event-data-source.ts';
 
-/** The funnel as the widget gets it: with the day views are reported through, when known. */
-export interface FunnelAnswer extends ProgramFunnel {
-  /** The day views are reported through (client-side always; from a push-down answer when the backend says). */
-  reportedThrough?: CalendarDay | undefined;
-}
-
-/** An adapter that may answer the funnel itself (`GET …/events/{id}/program/funnel?now=…`). */
-type FunnelAdapter = DataAdapter & {
-  getFunnel?(eventId: string, options: ClockedRequestOptions): Promise<FunnelAnswer>;
-};
+/** The funnel as the widget gets it: with the day views are reported through (client-side always; from a push-down answer when the backend says). */
+export type FunnelAnswer = FunnelSummary;
 
 /**
  * The program-status funnel of the source's event at `now` (the adapter's `getFunnel` when it
@@ -28,8 +20,7 @@ type FunnelAdapter = DataAdapter & {
  * `${funnel.attendedOnDemand} of ${funnel.noShow} no-shows watched the recording`
  */
 export function funnelFrom(source: EventDataSource, now: Date, signal?: AbortSignal): Promise<FunnelAnswer> {
-  const { eventId } = source;
-  const adapter: FunnelAdapter = source.adapter;
+  const { adapter, eventId } = source;
   return asAdapterFailure(async () => {
     if (adapter.getFunnel) return adapter.getFunnel(eventId, { now, signal });
     const analysis = await source.analysis(signal);
