@@ -5,6 +5,7 @@
  */
 import '../src/audience-list.ts';
 import '../src/picker.ts';
+import '../src/program-funnel.ts';
 import '../src/provider.ts';
 import '../src/statistics.ts';
 import '../src/summary.ts';

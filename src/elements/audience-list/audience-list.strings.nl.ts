@@ -9,6 +9,7 @@ const nl: AudienceListStrings = {
   errorPrefix: 'De personen konden niet worden geladen:',
   total: { one: '{count} persoon', other: '{count} personen' },
   empty: 'Niemand voldoet aan deze criteria.',
+  emptyUpcoming: 'Nog niemand: de live sessie is op {date}, en de opname gaat open als die afloopt.',
   reportedThrough: 'Weergaven gerapporteerd tot en met {date}',
   columnLeadId: 'Lead-id',
   columnName: 'Naam',

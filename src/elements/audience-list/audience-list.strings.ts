@@ -11,6 +11,8 @@ export interface AudienceListStrings {
   /** The total, announced when it changes. */
   total: { one: string; other: string };
   empty: string;
+  /** Nobody matches, and the event has not ended yet: `{date}` is the day of the live session. */
+  emptyUpcoming: string;
   reportedThrough: string;
   columnLeadId: string;
   columnName: string;
@@ -58,6 +60,7 @@ export const audienceListStrings: StringCatalog<AudienceListStrings> = {
     errorPrefix: 'Could not load the people:',
     total: { one: '{count} person', other: '{count} people' },
     empty: 'Nobody matches these criteria.',
+    emptyUpcoming: 'Nobody yet: the live session is on {date}, and the recording opens when it ends.',
     reportedThrough: 'Views reported through {date}',
     columnLeadId: 'Lead id',
     columnName: 'Name',

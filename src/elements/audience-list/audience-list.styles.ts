@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
 // The table scrolls inside its own box (both ways) of a fixed height, its header row sticks, and on
-// a narrow container the name column sticks too, so a phone reads who each row is while scrolling
-// sideways. The skeleton, the table box and the empty state have the same height: nothing moves
+// a narrow container the name column sticks too (a long name wraps), so a phone reads who each row
+// is while scrolling sideways. The skeleton, the table box and the empty state have the same height: nothing moves
 // when the rows arrive, when a page has fewer of them, or when nobody matches.
 export const audienceListStyles = css`
   .toolbar {
@@ -111,7 +111,8 @@ export const audienceListStyles = css`
     font-variant-numeric: tabular-nums;
     margin-inline-end: auto;
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: default;
     opacity: 0.55;
   }
@@ -146,15 +147,18 @@ export const audienceListStyles = css`
     background: none;
     animation: none;
   }
+  /* A phone: the name column sticks, and a long name wraps (never cut: it is who the row is). */
   @container (width < 560px) {
     tbody th,
     thead th:first-child {
       position: sticky;
       inset-inline-start: 0;
       z-index: 1;
-      max-width: 10em;
-      overflow: hidden;
-      text-overflow: ellipsis;
+      max-width: 9em;
+    }
+    tbody th {
+      white-space: normal;
+      overflow-wrap: break-word;
     }
     thead th:first-child {
       z-index: 3;

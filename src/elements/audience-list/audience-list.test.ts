@@ -6,6 +6,7 @@ import '../data-provider/data-provider.ts';
 import { audienceMembers, sortAudienceMembers, type Attendance, type AttendanceCriteria, type Registrant, type WebinarEvent } from '../../core/index.ts';
 import { cleanup, expectAccessible, mount, shadowText, waitForShadow } from '../../../test/fixtures/dom.ts';
 import { testAdapter } from '../../../test/fixtures/test-adapter.ts';
+import { registrant } from '../../../test/fixtures/core-fixtures.ts';
 import { amsterdamEvent, clock, widgetAttendance } from '../../../test/fixtures/widget-data.ts';
 import './audience-list.ts';
 import type { OdwAudienceList } from './audience-list.ts';
@@ -101,12 +102,12 @@ describe('<odw-audience-list>', () => {
     const ids = () => [...(element.shadowRoot?.querySelectorAll('tbody td:last-child') ?? [])].map((cell) => cell.textContent?.trim());
     const button = (which: string) => element.shadowRoot?.querySelector<HTMLButtonElement>(`button[data-page="${which}"]`) as HTMLButtonElement;
     expect(ids()).toEqual(['A', 'B']);
-    expect(button('previous').disabled).toBe(true);
+    expect(button('previous').getAttribute('aria-disabled')).toBe('true');
     button('next').click();
     await waitForShadow(element, () => ids()[0] === 'C');
     expect(ids()).toEqual(['C', 'E']);
     expect(shadowText(element)).toContain('3–4 of 4');
-    expect(button('next').disabled).toBe(true);
+    expect(button('next').getAttribute('aria-disabled')).toBe('true');
     button('previous').click();
     await waitForShadow(element, () => ids()[0] === 'A');
     expect(shadowText(element)).toContain('1–2 of 4');
@@ -206,6 +207,69 @@ describe('<odw-audience-list>', () => {
     element.criteria = { version: 1, kind: 'has-not-attended' };
     await waitForShadow(element, () => element.shadowRoot?.querySelector('[part="total"]')?.textContent === '1 person');
     expect(rowNames(element)).toEqual(['Emma']);
+  });
+
+  it('keeps the keyboard focus on Next while pages load and at the last page, and on the CSV controls while they swap', async () => {
+    const attendance = namedAttendance();
+    const element = listElement(testAdapter({ [amsterdamEvent.id]: { event: amsterdamEvent, attendance } }));
+    element.pageSize = 2;
+    mount(element);
+    await waitForShadow(element, (root) => root.querySelector('tbody tr'));
+    const next = () => element.shadowRoot?.querySelector<HTMLButtonElement>('button[data-page="next"]') as HTMLButtonElement;
+    next().focus();
+    await userEvent.keyboard('{Enter}');
+    await waitForShadow(element, (root) => root.textContent?.includes('3–4 of 5'));
+    expect(element.shadowRoot?.activeElement).toBe(next());
+    await userEvent.keyboard('{Enter}');
+    await waitForShadow(element, (root) => root.textContent?.includes('5–5 of 5'));
+    // The last page: Next is unavailable, and says so, but the focus stays on it (not on the page).
+    expect(element.shadowRoot?.activeElement).toBe(next());
+    expect(next().getAttribute('aria-disabled')).toBe('true');
+    await userEvent.keyboard('{Enter}');
+    expect(shadowText(element)).toContain('5–5 of 5');
+
+    const save = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    try {
+      const download = element.shadowRoot?.querySelector<HTMLButtonElement>('[part="export"] button') as HTMLButtonElement;
+      download.focus();
+      await userEvent.keyboard('{Enter}');
+      await vi.waitFor(() => expect(save).toHaveBeenCalled());
+      await element.updateComplete;
+      await waitForShadow(element, (root) => root.activeElement?.textContent === 'Download CSV');
+    } finally {
+      save.mockRestore();
+    }
+  });
+
+  it('before the event ends says when the session is, not a "reported through" day (en, nl)', async () => {
+    const attendance: Attendance = { registrants: [registrant('A', 'Registered'), registrant('B', 'Invited')], views: [], reportedThrough: '2026-03-18' };
+    const adapter = testAdapter({ [amsterdamEvent.id]: { event: amsterdamEvent, attendance } });
+    const english = mount(listElement(adapter, { now: clock.beforeEvent }));
+    await waitForShadow(english, (root) => root.querySelector('.empty'));
+    expect(shadowText(english)).toContain('0 people');
+    expect(shadowText(english)).toContain('Nobody yet: the live session is on March 20, 2026, and the recording opens when it ends.');
+    expect(shadowText(english)).not.toContain('reported through');
+    const dutch = mount(listElement(adapter, { now: clock.beforeEvent, locale: 'nl' }));
+    await waitForShadow(dutch, (root) => root.textContent?.includes('Nog niemand'));
+    expect(shadowText(dutch)).toContain('Nog niemand: de live sessie is op 20 maart 2026');
+    expect(shadowText(dutch)).not.toContain('gerapporteerd');
+    // Once the window is open, the note is back.
+    const open = mount(listElement(adapter, { now: clock.day5 }));
+    await waitForShadow(open, (root) => root.querySelector('.empty'));
+    expect(shadowText(open)).toContain('Nobody matches these criteria.');
+    expect(shadowText(open)).toContain('Views reported through March 18');
+  });
+
+  it('on a phone, a long name wraps in its sticky column instead of being cut', async () => {
+    const attendance = namedAttendance();
+    attendance.registrants = attendance.registrants.map((person) => (person.leadId === 'A' ? { ...person, name: 'Anna-Chloé van Leeuwen-de Vries' } : person));
+    const phone = mount(Object.assign(document.createElement('div'), { style: 'width: 343px' }));
+    const element = mount(listElement(testAdapter({ [amsterdamEvent.id]: { event: amsterdamEvent, attendance } })), phone);
+    await waitForShadow(element, (root) => root.querySelector('tbody tr'));
+    const cell = [...(element.shadowRoot?.querySelectorAll<HTMLElement>('tbody th') ?? [])].find((each) => each.textContent?.includes('Anna-Chloé')) as HTMLElement;
+    expect(getComputedStyle(cell).position).toBe('sticky');
+    expect(cell.scrollWidth).toBeLessThanOrEqual(cell.clientWidth + 1);
+    expect(getComputedStyle(cell).textOverflow).not.toBe('ellipsis');
   });
 });
 

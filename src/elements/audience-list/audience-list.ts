@@ -5,7 +5,9 @@ import type { EventDataSource } from '../../data/event-data-source.ts';
 import { asAdapterError } from '../../data/data-errors.ts';
 import { audiencePageFrom } from '../../data/questions.ts';
 import {
+  calendarDayOf,
   csvFormatOf,
+  daysRemaining,
   maskEmail,
   onDemandWindow,
   toCsv,
@@ -288,7 +290,12 @@ export class OdwAudienceList extends DataElement<ShownList> {
     const locale = this.currentLocale();
     const { page } = list;
     const reportedThrough = page.reportedThrough;
-    const partial = reportedThrough !== undefined && reportedThrough < onDemandWindow(list.event).lastDay;
+    // Before the event ends nothing has been watched: a "reported through" day then means nothing.
+    const upcoming = daysRemaining(list.event, list.now).phase === 'upcoming';
+    const partial = !upcoming && reportedThrough !== undefined && reportedThrough < onDemandWindow(list.event).lastDay;
+    const empty = upcoming
+      ? fillMessage(strings.emptyUpcoming, { date: formatDay(calendarDayOf(new Date(list.event.startsAt), list.event.timeZone), locale, { day: 'numeric', month: 'long', year: 'numeric' }) })
+      : strings.empty;
     return html`
       <div part="toolbar" class="toolbar">
         <span part="total" class="total" role="status">${plural(page.total, locale, strings.total)}</span>
@@ -302,7 +309,7 @@ export class OdwAudienceList extends DataElement<ShownList> {
             <span>${strings.pageError} ${this.pageError}</span>
             <button part="retry" type="button" @click=${() => this.#retryPage?.()}>${strings.retry}</button>
           </div>`}
-      ${page.total === 0 ? html`<p class="muted empty">${strings.empty}</p><div class="pager"></div>` : this.#renderTable(strings, list)}
+      ${page.total === 0 ? html`<p class="muted empty">${empty}</p><div class="pager"></div>` : this.#renderTable(strings, list)}
     `;
   }
 
@@ -368,10 +375,31 @@ export class OdwAudienceList extends DataElement<ShownList> {
       </div>
       <nav part="pager" class="pager" aria-label=${strings.pages}>
         <span class="range">${fillMessage(strings.range, { from: formatNumber(start + 1, locale), to: formatNumber(end, locale), total: formatNumber(page.total, locale) })}</span>
-        <button type="button" data-page="previous" ?disabled=${this.paging || list.cursors.length < 2} @click=${() => this.#previous(list)}>${strings.previous}</button>
-        <button type="button" data-page="next" ?disabled=${this.paging || page.nextCursor === null} @click=${() => this.#next(list)}>${strings.next}</button>
+        ${this.#pagerButton('previous', strings.previous, this.paging || list.cursors.length < 2, () => this.#previous(list))}
+        ${this.#pagerButton('next', strings.next, this.paging || page.nextCursor === null, () => this.#next(list))}
       </nav>
     `;
+  }
+
+  /**
+   * Previous / Next. Unavailable (while a page loads, or at either end) it stays focusable
+   * (`aria-disabled`, clicks ignored): a keyboard user who pressed Next keeps the focus there,
+   * where a `disabled` button would drop it to the page.
+   */
+  #pagerButton(which: 'previous' | 'next', label: string, unavailable: boolean, go: () => void): TemplateResult {
+    return html`<button type="button" data-page=${which} aria-disabled=${unavailable ? 'true' : 'false'} @click=${() => (unavailable ? undefined : go())}>${label}</button>`;
+  }
+
+  /** Where the focus goes when the CSV controls swap (Download ⇄ progress and Cancel), if it was on them. */
+  async #keepExportFocus(wasOnExport: boolean): Promise<void> {
+    if (!wasOnExport) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('[part="export"] button')?.focus();
+  }
+
+  #exportHasFocus(): boolean {
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    return active !== null && active.closest('[part="export"]') !== null;
   }
 
   /**
@@ -387,6 +415,9 @@ export class OdwAudienceList extends DataElement<ShownList> {
     const controller = (this.#export = new AbortController());
     this.exportNote = undefined;
     this.exporting = { done: 0, total: list.page.total };
+    // A keyboard user who pressed Download goes on to Cancel, and back to Download when it ends.
+    let focusWasOnExport = this.#exportHasFocus();
+    void this.#keepExportFocus(focusWasOnExport);
     const members: AudienceMember[] = [];
     try {
       let cursor: string | undefined;
@@ -409,8 +440,10 @@ export class OdwAudienceList extends DataElement<ShownList> {
       this.exportNote = controller.signal.aborted ? strings.exportCancelled : `${strings.exportFailed} ${asAdapterError(error).message}`;
       return undefined;
     } finally {
+      focusWasOnExport = this.#exportHasFocus() || (focusWasOnExport && (this.renderRoot as ShadowRoot).activeElement === null);
       this.exporting = undefined;
       if (this.#export === controller) this.#export = undefined;
+      void this.#keepExportFocus(focusWasOnExport);
     }
   }
 
