@@ -1,5 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { nextClockChange, type WebinarEvent } from '../core/index.ts';
+// Core's clock module, not its index: every widget has this controller, and through the index a
+// bundler would count core's analysis engine as part of each (event-mode-picker/criteria-draft.ts).
+import { nextClockChange } from '../core/clock.ts';
+import type { WebinarEvent } from '../core/index.ts';
 
 // setTimeout cannot wait longer than 2^31 − 1 ms; re-check then.
 const LONGEST_TIMER = 2_147_483_647;

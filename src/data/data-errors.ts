@@ -1,6 +1,7 @@
 import { abortedError } from '../adapters/abort.ts';
 import { AdapterError, isAdapterError } from '../adapters/adapter.ts';
-import { InvalidInputError } from '../core/index.ts';
+// Core's errors module, not its index: the data layer is on every page (event-data-source.ts says why).
+import { InvalidInputError } from '../core/errors.ts';
 
 /**
  * Any failure as an AdapterError: its `kind` is what the widgets tell the person (in plain

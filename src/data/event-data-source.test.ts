@@ -14,7 +14,8 @@ import { cleanup, mount, waitForShadow } from '../../test/fixtures/dom.ts';
 import { testAdapter } from '../../test/fixtures/test-adapter.ts';
 import { amsterdamEvent, clock, eventNamed, widgetAttendance } from '../../test/fixtures/widget-data.ts';
 import { eventDataSource, RETAINED_EVENTS_PER_ADAPTER, retainedEventIds } from './event-data-source.ts';
-import { audienceCountFrom, statisticsFrom, summaryFrom } from './questions.ts';
+import { audienceCountFrom } from './audience-count.ts';
+import { statisticsFrom, summaryFrom } from './questions.ts';
 
 afterEach(cleanup);
 

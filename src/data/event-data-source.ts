@@ -3,11 +3,19 @@
  * shares the result among every widget that asks. The questions widgets ask of it (and the
  * push-down decision for each) are in questions.ts. Nothing failed or aborted is kept, so the
  * next call tries again.
+ *
+ * This module does not import core's analysis engine: each question hands it over (`analysis()`),
+ * statically where the page needs it anyway, on demand where it may never be needed (the picker's
+ * count, which a push-down adapter answers). A bundler puts whole modules into chunks, so one
+ * static import here would put the engine into every page up front.
  */
 import type { DataAdapter } from '../adapters/adapter.ts';
-import { analyzeAttendanceInSteps, type AttendanceAnalysis, type WebinarEvent } from '../core/index.ts';
+import type { analyzeAttendanceInSteps, AttendanceAnalysis, WebinarEvent } from '../core/index.ts';
 import { asAdapterError, asAdapterFailure } from './data-errors.ts';
 import { inSlices, SharedRequest } from './shared-request.ts';
+
+/** Core's `analyzeAttendanceInSteps`, as a question hands it to `analysis()`: the function, or the function once its chunk has loaded. */
+export type AnalysisEngine = typeof analyzeAttendanceInSteps | Promise<typeof analyzeAttendanceInSteps>;
 
 const registrantRecords = new WeakMap<AttendanceAnalysis, readonly unknown[]>();
 
@@ -45,13 +53,22 @@ export class EventDataSource {
   /**
    * The event's attendance, downloaded once and analyzed once by `core` (linear in views, in
    * slices that leave the main thread free). What every client-side answer is computed from.
+   * `engine` is core's analysis (or a promise of it, loading alongside the download); the first
+   * caller's runs, later callers join its result.
+   *
+   * @example
+   * const analysis = await source.analysis(analyzeAttendanceInSteps, signal);
    */
-  analysis(signal?: AbortSignal): Promise<AttendanceAnalysis> {
+  analysis(engine: AnalysisEngine, signal?: AbortSignal): Promise<AttendanceAnalysis> {
     if (!this.#analysis?.usable) {
       this.#analysis = new SharedRequest((shared) =>
         asAdapterFailure(async () => {
-          const [event, attendance] = await Promise.all([this.event(shared), this.adapter.getAttendance(this.eventId, { signal: shared })]);
-          const analysis = await inSlices(analyzeAttendanceInSteps(event, attendance), shared);
+          const [event, attendance, analyze] = await Promise.all([
+            this.event(shared),
+            this.adapter.getAttendance(this.eventId, { signal: shared }),
+            engine,
+          ]);
+          const analysis = await inSlices(analyze(event, attendance), shared);
           registrantRecords.set(analysis, attendance.registrants);
           return analysis;
         }),

@@ -3,7 +3,7 @@
  * adapter's `getFunnel` when it has one, else core's `programFunnelOf` on the source's one
  * shared analysis. A module of its own, so only pages with the funnel widget bundle it.
  */
-import { programFunnelOf } from '../core/index.ts';
+import { analyzeAttendanceInSteps, programFunnelOf } from '../core/index.ts';
 import type { FunnelSummary } from '../adapters/adapter.ts';
 import { asAdapterFailure } from './data-errors.ts';
 import type { EventDataSource } from './event-data-source.ts';
@@ -23,7 +23,7 @@ export function funnelFrom(source: EventDataSource, now: Date, signal?: AbortSig
   const { adapter, eventId } = source;
   return asAdapterFailure(async () => {
     if (adapter.getFunnel) return adapter.getFunnel(eventId, { now, signal });
-    const analysis = await source.analysis(signal);
+    const analysis = await source.analysis(analyzeAttendanceInSteps, signal);
     return { ...programFunnelOf(analysis), reportedThrough: analysis.reportedThrough };
   });
 }

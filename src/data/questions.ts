@@ -3,10 +3,14 @@
  * the adapter answers it (a push-down aggregate) or core computes it from the source's shared
  * analysis. Widgets call these, never the adapter. Free functions rather than methods, so a page
  * bundles only the questions its elements ask (the picker does not carry the summary's code).
+ * The picker's question, the audience count, is a module of its own (audience-count.ts), not even
+ * re-exported here: it loads core's analysis on demand, and a bundler splitting code works with
+ * whole modules, so a page with these questions (which use the analysis statically) must not reach
+ * that `import()`: the analysis would become a chunk of its own, which costs more than it saves.
  */
 import {
+  analyzeAttendanceInSteps,
   audienceMembersOf,
-  audienceOf,
   checkDayRange,
   dailyVisitorsOf,
   onDemandWindow,
@@ -16,7 +20,6 @@ import {
   type AttendanceAnalysis,
   type AudienceMember,
   type RegistrantContact,
-  type AttendanceCriteria,
   type DailyOnDemandVisitorsResult,
   type DayRange,
   type OnDemandStatistics,
@@ -40,7 +43,7 @@ export function summaryFrom(source: EventDataSource, range: DayRange, signal?: A
     const checked = checkDayRange(range, onDemandWindow(await source.event(signal)));
     const { adapter, eventId } = source;
     if (adapter.getDailySummary) return adapter.getDailySummary(eventId, checked, { signal });
-    const analysis = await source.analysis(signal);
+    const analysis = await source.analysis(analyzeAttendanceInSteps, signal);
     return { ...dailyVisitorsOf(analysis, checked), diagnostics: analysis.diagnostics };
   });
 }
@@ -57,25 +60,10 @@ export function statisticsFrom(source: EventDataSource, now: Date, closingThresh
   return asAdapterFailure(async () =>
     adapter.getStatistics
       ? adapter.getStatistics(eventId, { now, closingThreshold, signal })
-      : statisticsOf(await source.analysis(signal), now.getTime(), closingThreshold === undefined ? {} : { closingThreshold }),
+      : statisticsOf(await source.analysis(analyzeAttendanceInSteps, signal), now.getTime(), closingThreshold === undefined ? {} : { closingThreshold }),
   );
 }
 
-/**
- * How many people `criteria` select at `now` (the adapter's `countAudience` when it has one).
- * Rejects with `AdapterError`.
- *
- * @example
- * const count = await audienceCountFrom(eventDataSource(adapter, 'evt-1'), { version: 1, kind: 'has-attended' }, new Date());
- */
-export function audienceCountFrom(source: EventDataSource, criteria: AttendanceCriteria, now: Date, signal?: AbortSignal): Promise<number> {
-  const { adapter, eventId } = source;
-  return asAdapterFailure(async () =>
-    adapter.countAudience
-      ? adapter.countAudience(eventId, criteria, { now, signal })
-      : audienceOf(await source.analysis(signal), criteria, now.getTime()).length,
-  );
-}
 
 /** Gives the main thread back for a moment (input, paint), then goes on unless aborted. */
 async function breather(signal: AbortSignal | undefined): Promise<void> {
@@ -104,7 +92,7 @@ export function audiencePageFrom(source: EventDataSource, request: AudienceReque
     const { criteria, now, cursor, limit, sort } = request;
     const query = parseAudienceMembersBody({ criteria, cursor, limit, sort });
     if (!query.ok) throw new AdapterError('invalid-request', `This widget is set up wrongly: ${query.problem.message}`);
-    const analysis = await source.analysis(signal);
+    const analysis = await source.analysis(analyzeAttendanceInSteps, signal);
     const time = now.getTime();
     const key = JSON.stringify([query.value.criteria, time, query.value.sort]);
     let list = listsOf.get(analysis);

@@ -5,26 +5,17 @@
  * silently: `toCriteria(fromCriteria(x))` gives `x` back (up to a `null` Event Mode, which means
  * unset). The draft never judges itself: validity is core's `validateCriteria`, and which fields
  * an operator takes is core's table.
+ *
+ * The picker's modules import core's modules directly, not core's index: a bundler splitting code
+ * puts whole modules into chunks, and through the index core's analysis engine would count as
+ * part of the picker and load up front, when the picker only loads it on demand
+ * (data/audience-count.ts). Types may come from the index (they leave no code).
  */
-import {
-  addDays,
-  calendarDayOf,
-  CRITERIA_VERSION,
-  isCalendarDay,
-  isRecord,
-  onDemandWindow,
-  WATCH_DATE_FIELDS,
-  WATCH_DATE_OPERATORS,
-  WATCH_DURATION_OPERATORS,
-  watchDurationFieldsOf,
-  type CalendarDay,
-  type CriteriaKind,
-  type EventMode,
-  type TimeFrame,
-  type WatchDateOperator,
-  type WatchDurationOperator,
-  type WebinarEvent,
-} from '../../core/index.ts';
+import { addDays, calendarDayOf, isCalendarDay } from '../../core/calendar.ts';
+import { CRITERIA_VERSION, WATCH_DATE_FIELDS, WATCH_DATE_OPERATORS, WATCH_DURATION_OPERATORS, watchDurationFieldsOf } from '../../core/criteria.ts';
+import { isRecord } from '../../core/errors.ts';
+import { onDemandWindow } from '../../core/window.ts';
+import type { CalendarDay, CriteriaKind, EventMode, TimeFrame, WatchDateOperator, WatchDurationOperator, WebinarEvent } from '../../core/index.ts';
 
 type Fields = Record<string, unknown>;
 

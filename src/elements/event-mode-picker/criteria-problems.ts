@@ -3,7 +3,10 @@
  * `code` and `params`; this module only decides where a problem shows and which of the picker's
  * messages says it. It checks nothing itself.
  */
-import { describeValue, validateCriteria, type AttendanceCriteria, type CriteriaError, type WebinarEvent } from '../../core/index.ts';
+// Core's modules, not its index (criteria-draft.ts says why).
+import { validateCriteria } from '../../core/criteria.ts';
+import { describeValue } from '../../core/errors.ts';
+import type { AttendanceCriteria, CriteriaError, WebinarEvent } from '../../core/index.ts';
 import { toCriteria, type Constraint, type ConstraintInput, type CriteriaDraft, type CriteriaJson, type Unreadable } from './criteria-draft.ts';
 
 /** The picker's fields a problem can belong to; `general` is the picker as a whole. */

@@ -2,8 +2,10 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FormAssociatedController } from '../../controllers/form-associated-controller.ts';
 import type { EventDataSource } from '../../data/event-data-source.ts';
-import { audienceCountFrom } from '../../data/questions.ts';
-import { onDemandWindow, type AttendanceCriteria, type CriteriaKind, type WebinarEvent } from '../../core/index.ts';
+import { audienceCountFrom } from '../../data/audience-count.ts';
+// Core's window module, not its index (criteria-draft.ts says why).
+import { onDemandWindow } from '../../core/window.ts';
+import type { AttendanceCriteria, CriteriaKind, WebinarEvent } from '../../core/index.ts';
 import { formatDay, pickStrings, plural } from '../../i18n/locale.ts';
 import { DataElement } from '../data-element.ts';
 import { defineElement } from '../define.ts';

@@ -5,7 +5,9 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { TIME_FRAMES, WATCH_DATE_OPERATORS, WATCH_DURATION_OPERATORS, type CalendarDay, type CriteriaKind, type EventMode } from '../../core/index.ts';
+// Core's criteria module, not its index (criteria-draft.ts says why).
+import { TIME_FRAMES, WATCH_DATE_OPERATORS, WATCH_DURATION_OPERATORS } from '../../core/criteria.ts';
+import type { CalendarDay, CriteriaKind, EventMode } from '../../core/index.ts';
 import { fillMessage } from '../../i18n/locale.ts';
 import {
   inputValue,
