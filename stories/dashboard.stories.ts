@@ -30,6 +30,9 @@ export const MidWindow: Story = {
   play: async ({ canvasElement }) => {
     const statistics = canvasElement.querySelector('odw-on-demand-statistics');
     await waitFor(() => expect(statistics?.shadowRoot?.querySelector('.value')).toBeTruthy(), { timeout: STORY_TIMEOUT_MS });
+    // The projection, from the same one download: the expected count in the card, the days to come in the chart.
+    await inShadow(canvasElement, 'odw-on-demand-statistics', (root) => root.getByText(/^Expected by /));
+    await waitFor(() => expect(canvasElement.querySelector('odw-on-demand-summary')?.shadowRoot?.querySelector('rect.projected')).toBeTruthy(), { timeout: STORY_TIMEOUT_MS });
   },
 };
 export const DarkDutch: Story = { args: { theme: 'dark', locale: 'nl' } };

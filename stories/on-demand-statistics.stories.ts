@@ -3,10 +3,11 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect } from 'storybook/test';
 import '../src/statistics.ts';
-import { expectStaysLoading, inShadow, storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
+import { expectStaysLoading, inShadow, shadowOf, storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
 
 interface Args extends StoryArgs {
   closingThreshold: number;
+  noProjection: boolean;
 }
 
 const TAG = 'odw-on-demand-statistics';
@@ -14,13 +15,14 @@ const TAG = 'odw-on-demand-statistics';
 const meta: Meta<Args> = {
   title: 'Widgets/On-Demand Statistics',
   component: 'odw-on-demand-statistics',
-  args: { ...storyDefaults, closingThreshold: 5 },
+  args: { ...storyDefaults, closingThreshold: 5, noProjection: false },
   argTypes: {
     ...storyArgTypes,
     closingThreshold: { control: { type: 'number', min: 0, max: 30 }, description: 'Days left at or below which the window shows as closing' },
+    noProjection: { control: 'boolean', description: "Leave out the projection of visitors by the window's close" },
   },
   render: (args) =>
-    withProvider(args, html`<odw-on-demand-statistics closing-threshold=${args.closingThreshold} theme=${ifDefined(themeOf(args))}></odw-on-demand-statistics>`),
+    withProvider(args, html`<odw-on-demand-statistics closing-threshold=${args.closingThreshold} ?no-projection=${args.noProjection} theme=${ifDefined(themeOf(args))}></odw-on-demand-statistics>`),
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -32,6 +34,25 @@ export const MidWindow: Story = {
   },
 };
 
+/** Mid-window: the no-shows expected by the window's close, if nothing changes, with the 80 % range. */
+export const WithProjection: Story = {
+  play: async ({ canvasElement }) => {
+    await inShadow(canvasElement, TAG, (root) => root.getByText(/^Expected by .+: \d+ no-shows? who watched \(\d+–\d+\),$/));
+    await expect(shadowOf(canvasElement, TAG).getByText('Projection')).toBeTruthy();
+    await expect(shadowOf(canvasElement, TAG).getByText('if nothing changes; 80% likely range')).toBeTruthy();
+  },
+};
+
+/** The figures are in and no projection follows (too early, window closed, or opted out). */
+async function expectNoProjection(canvasElement: HTMLElement): Promise<void> {
+  await inShadow(canvasElement, TAG, (root) => root.getByText('No-shows who watched'));
+  // The projection arrives after the figures, if at all: give it the time it would take.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await expect(shadowOf(canvasElement, TAG).queryByText(/Expected by/)).toBeNull();
+}
+
+export const NoProjection: Story = { args: { noProjection: true }, play: async ({ canvasElement }) => expectNoProjection(canvasElement) };
+
 export const Upcoming: Story = {
   args: { scenario: 'upcoming' },
   play: async ({ canvasElement }) => {
@@ -39,7 +60,8 @@ export const Upcoming: Story = {
   },
 };
 
-export const JustEnded: Story = { args: { scenario: 'just-ended' } };
+/** One day reported: too early to project, so no projection. */
+export const JustEnded: Story = { args: { scenario: 'just-ended' }, play: async ({ canvasElement }) => expectNoProjection(canvasElement) };
 
 export const ClosingSoon: Story = {
   args: { scenario: 'closing-soon' },
@@ -52,6 +74,8 @@ export const Closed: Story = {
   args: { scenario: 'closed' },
   play: async ({ canvasElement }) => {
     await inShadow(canvasElement, TAG, (root) => root.getByText(/Tracking stopped/));
+    // The count is final: the figure above says it, no projection repeats it.
+    await expectNoProjection(canvasElement);
   },
 };
 

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/summary.ts';
-import { expectStaysLoading, inShadow, STORY_TIMEOUT_MS, storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
+import { expectStaysLoading, inShadow, shadowOf, STORY_TIMEOUT_MS, storyArgTypes, storyDefaults, themeOf, withProvider, type StoryArgs } from './story-kit.ts';
 
 interface Args extends StoryArgs {
   days: number | undefined;
@@ -11,6 +11,7 @@ interface Args extends StoryArgs {
   to: string | undefined;
   showRewatches: boolean;
   showTable: boolean;
+  noProjection: boolean;
 }
 
 const TAG = 'odw-on-demand-summary';
@@ -18,7 +19,7 @@ const TAG = 'odw-on-demand-summary';
 const meta: Meta<Args> = {
   title: 'Widgets/On-Demand Summary',
   component: 'odw-on-demand-summary',
-  args: { ...storyDefaults, days: undefined, from: undefined, to: undefined, showRewatches: false, showTable: false },
+  args: { ...storyDefaults, days: undefined, from: undefined, to: undefined, showRewatches: false, showTable: false, noProjection: false },
   argTypes: {
     ...storyArgTypes,
     days: { control: { type: 'number', min: 1, max: 31 }, description: 'Show the last N days to date' },
@@ -26,12 +27,13 @@ const meta: Meta<Args> = {
     to: { control: 'text', description: 'Last day (YYYY-MM-DD, event zone)' },
     showRewatches: { control: 'boolean', description: 'Also draw attendees who rewatched' },
     showTable: { control: 'boolean', description: 'Table instead of chart' },
+    noProjection: { control: 'boolean', description: 'Leave out the projection of the days not reported yet' },
   },
   render: (args) =>
     withProvider(
       args,
       html`<odw-on-demand-summary theme=${ifDefined(themeOf(args))} days=${ifDefined(args.days)} from=${ifDefined(args.from)} to=${ifDefined(args.to)}
-        ?show-rewatches=${args.showRewatches} ?show-table=${args.showTable}></odw-on-demand-summary>`,
+        ?show-rewatches=${args.showRewatches} ?show-table=${args.showTable} ?no-projection=${args.noProjection}></odw-on-demand-summary>`,
     ),
 };
 export default meta;
@@ -53,13 +55,47 @@ export const KeyboardReading: Story = {
   },
 };
 
+/** Mid-window: the days not reported yet continue as dashed bars (first-time visitors expected) over their 80 % range. */
+export const WithProjection: Story = {
+  play: async ({ canvasElement }) => {
+    await inShadow(canvasElement, TAG, (root) => root.getByText(/^Projection if nothing changes/));
+    const projected = () => canvasElement.querySelector(TAG)?.shadowRoot?.querySelectorAll('rect.projected').length ?? 0;
+    await expect(projected()).toBeGreaterThan(0);
+    const chart = shadowOf(canvasElement, TAG).getByRole('group');
+    chart.focus();
+    await userEvent.keyboard('{End}');
+    await waitFor(() => expect(chart.querySelector('[aria-live]')?.textContent).toMatch(/not reported yet; projection: \d+ first-time visitors? \(\d+–\d+\)/), { timeout: STORY_TIMEOUT_MS });
+  },
+};
+
+/** The projected days in the table, marked as projected. */
+export const WithProjectionAsTable: Story = {
+  args: { showTable: true },
+  play: async ({ canvasElement }) => {
+    await inShadow(canvasElement, TAG, (root) => root.getAllByText(/not reported yet; projection:/));
+  },
+};
+
+/** The summary is in and no projection follows (too early, window closed, or opted out). */
+async function expectNoProjection(canvasElement: HTMLElement): Promise<void> {
+  await inShadow(canvasElement, TAG, (root) => root.getByText(/unique no-show visitors? in these days/));
+  // The projection arrives after the chart, if at all: give it the time it would take.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await expect(canvasElement.querySelector(TAG)?.shadowRoot?.querySelector('rect.projected, td.projected')).toBeNull();
+  await expect(shadowOf(canvasElement, TAG).queryByText(/^Projection/)).toBeNull();
+}
+
+export const NoProjection: Story = { args: { noProjection: true }, play: async ({ canvasElement }) => expectNoProjection(canvasElement) };
+
 export const Upcoming: Story = { args: { scenario: 'upcoming' } };
-export const JustEnded: Story = { args: { scenario: 'just-ended' } };
+/** One day reported: too early to project; the days to come are drawn as not reported yet. */
+export const JustEnded: Story = { args: { scenario: 'just-ended' }, play: async ({ canvasElement }) => expectNoProjection(canvasElement) };
 export const ClosingSoon: Story = { args: { scenario: 'closing-soon' } };
 export const Closed: Story = {
   args: { scenario: 'closed' },
   play: async ({ canvasElement }) => {
     await inShadow(canvasElement, TAG, (root) => root.getByText(/Tracking stopped/));
+    await expectNoProjection(canvasElement);
   },
 };
 export const NoViewsYet: Story = { args: { scenario: 'no-views' } };

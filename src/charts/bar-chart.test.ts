@@ -51,3 +51,21 @@ describe('tap targets', () => {
     expect(layout.plot.bottom - layout.plot.top).toBeGreaterThanOrEqual(24);
   });
 });
+
+describe('projected days', () => {
+  it('places a projected day’s expected bar and range, and makes room on the axis for its high end', () => {
+    const projected = { ...day(null), projected: { expected: 5, low: 2, high: 11 } };
+    const layout = barChartLayout([day(3), projected], { width: 240, height: 150, showSecondary: false });
+    expect(layout.yTicks.at(-1)?.value).toBeGreaterThanOrEqual(11);
+    const top = layout.yTicks.at(-1)?.value ?? 1;
+    const y = (value: number) => 128 - (value / top) * 118;
+    expect(layout.bars[1]?.projected).toEqual({ y: expect.closeTo(y(5), 6), rangeY: expect.closeTo(y(11), 6), rangeHeight: expect.closeTo(y(2) - y(11), 6) });
+    expect(layout.bars[0]?.projected).toBeUndefined();
+  });
+
+  it('ignores a projection on a reported day (what was counted wins)', () => {
+    const layout = barChartLayout([{ ...day(2), projected: { expected: 30, low: 20, high: 40 } }], { width: 240, height: 150, showSecondary: false });
+    expect(layout.bars[0]?.projected).toBeUndefined();
+    expect(layout.yTicks.at(-1)?.value).toBeLessThan(20);
+  });
+});

@@ -11,6 +11,15 @@ export interface ChartDay {
   day: string;
   primary: number | null;
   secondary: number | null;
+  /** A day not reported yet may carry a projection: drawn as a dashed bar over its range. */
+  projected?: ProjectedValue | undefined;
+}
+
+/** What a projection expects of a day, with its range. */
+export interface ProjectedValue {
+  expected: number;
+  low: number;
+  high: number;
 }
 
 export interface BarChartLayoutOptions {
@@ -32,6 +41,8 @@ export interface BarGeometry {
   secondaryY: number;
   secondaryHeight: number;
   reported: boolean;
+  /** A projected day: the expected bar's top, and its range from `rangeY` (high) down `rangeHeight`. */
+  projected?: { y: number; rangeY: number; rangeHeight: number } | undefined;
 }
 
 export interface BarChartLayout {
@@ -59,7 +70,7 @@ export function barChartLayout(days: readonly ChartDay[], options: BarChartLayou
   const plot = { left: MARGIN.left, top: MARGIN.top, right: Math.max(MARGIN.left + 10, options.width - MARGIN.right), bottom: Math.max(MARGIN.top + 10, options.height - MARGIN.bottom) };
   const padding = days.length > 20 ? 0.2 : 0.3;
   const band = dayBands(days.length, plot.left, plot.right, padding, 0.1);
-  const highest = Math.max(0, ...days.map((day) => Math.max(day.primary ?? 0, options.showSecondary ? (day.secondary ?? 0) : 0)));
+  const highest = Math.max(0, ...days.map((day) => Math.max(day.primary ?? day.projected?.high ?? 0, options.showSecondary ? (day.secondary ?? 0) : 0)));
   const [, top] = nice(0, Math.max(highest, 4), 4);
   const y = (value: number) => plot.bottom - (value / top) * (plot.bottom - plot.top);
   const barWidth = options.showSecondary ? band.width / 2 : band.width;
@@ -68,6 +79,7 @@ export function barChartLayout(days: readonly ChartDay[], options: BarChartLayou
     const reported = day.primary !== null;
     const primaryY = reported ? y(day.primary ?? 0) : plot.top;
     const secondaryY = y(day.secondary ?? 0);
+    const projected = reported ? undefined : day.projected;
     return {
       index,
       x,
@@ -80,6 +92,7 @@ export function barChartLayout(days: readonly ChartDay[], options: BarChartLayou
       secondaryY,
       secondaryHeight: plot.bottom - secondaryY,
       reported,
+      projected: projected && { y: y(projected.expected), rangeY: y(projected.high), rangeHeight: y(projected.low) - y(projected.high) },
     };
   });
   const yTicks = ticks(0, top, 4).filter(Number.isInteger).map((value) => ({ value, y: y(value) }));
@@ -121,7 +134,12 @@ export function renderBarChart(options: BarChartRenderOptions): SVGTemplateResul
     </g>
     <g class="bars" aria-hidden="true">
       ${layout.bars.map(
-        (bar) => svg`
+        (bar) => bar.projected
+          ? // A projected day: its range as a light band, the expected count as a dashed bar (at least a sliver, for 0).
+            svg`<rect class="range" x=${bar.x} y=${bar.projected.rangeY} width=${Math.max(1, bar.width)} height=${bar.projected.rangeHeight}></rect>
+              <rect part="projected-bar" class="bar projected ${bar.index === focusedIndex ? 'focused' : ''}"
+                x=${bar.x} y=${Math.min(bar.projected.y, plot.bottom - 2)} width=${Math.max(1, bar.width)} height=${Math.max(2, plot.bottom - bar.projected.y)}></rect>`
+          : svg`
           <rect part="bar" class="bar ${bar.reported ? '' : 'unreported'} ${bar.index === focusedIndex ? 'focused' : ''}"
             x=${bar.x} y=${bar.primaryY} width=${Math.max(1, bar.width)} height=${Math.max(bar.reported ? 0 : 1, bar.primaryHeight)}></rect>
           ${days[bar.index]?.primary === 0 ? svg`<rect class="zero" x=${bar.x} y=${plot.bottom - 2} width=${Math.max(1, bar.width)} height="2"></rect>` : ''}
@@ -148,7 +166,7 @@ function renderTooltip(bar: BarGeometry, text: string, plot: BarChartLayout['plo
   const width = Math.min(plot.right - plot.left, text.length * 6.6 + 16);
   const center = bar.x + bar.width / 2;
   const x = Math.min(Math.max(center - width / 2, plot.left), plot.right - width);
-  const y = Math.max(0, Math.min(bar.primaryY, plot.bottom) - 30);
+  const y = Math.max(0, Math.min(bar.projected?.rangeY ?? bar.primaryY, plot.bottom) - 30);
   return svg`
     <g class="tooltip" aria-hidden="true" transform="translate(${x} ${y})">
       <rect width=${width} height="24" rx="4"></rect>

@@ -16,10 +16,10 @@ type Shared = { 'event-id'?: string; theme?: 'light' | 'dark' };
 export interface OdwReactElements {
   'odw-data-provider': Base<OdwDataProvider> & Partial<Pick<OdwDataProvider, 'adapter' | 'eventId' | 'now' | 'locale'>> & Shared;
   'odw-on-demand-statistics': Base<OdwOnDemandStatistics> &
-    Partial<Pick<OdwOnDemandStatistics, 'adapter' | 'eventId' | 'now' | 'locale' | 'strings' | 'closingThreshold'>> &
+    Partial<Pick<OdwOnDemandStatistics, 'adapter' | 'eventId' | 'now' | 'locale' | 'strings' | 'closingThreshold' | 'noProjection'>> &
     Shared & { 'closing-threshold'?: number };
   'odw-on-demand-summary': Base<OdwOnDemandSummary> &
-    Partial<Pick<OdwOnDemandSummary, 'adapter' | 'eventId' | 'now' | 'locale' | 'strings' | 'from' | 'to' | 'days' | 'showRewatches' | 'showTable'>> &
+    Partial<Pick<OdwOnDemandSummary, 'adapter' | 'eventId' | 'now' | 'locale' | 'strings' | 'from' | 'to' | 'days' | 'showRewatches' | 'showTable' | 'noProjection'>> &
     Shared & {
       'onodw-day-select'?: (event: CustomEvent<DaySelectDetail>) => void;
       'onodw-range-change'?: (event: CustomEvent<RangeChangeDetail>) => void;

@@ -32,6 +32,10 @@ const nl: OnDemandStatisticsStrings = {
   noShowMinutes: 'Minuten bekeken door no-shows',
   rewatchMinutes: 'Minuten teruggekeken door deelnemers',
   reportedThrough: 'Gerapporteerd tot en met {date}',
+  projection: 'Prognose',
+  projectionExpected: 'Verwacht bij de sluiting op {date}: {visitors} ({low}–{high}),',
+  projectedVisitors: { one: '{count} no-show die keek', other: '{count} no-shows die keken' },
+  projectionHint: 'als er niets verandert; bereik met {level}% kans',
   skippedRecords: { one: '{count} record kon niet worden gebruikt.', other: '{count} records konden niet worden gebruikt.' },
 };
 

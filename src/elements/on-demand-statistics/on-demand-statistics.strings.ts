@@ -32,6 +32,10 @@ export interface OnDemandStatisticsStrings {
   noShowMinutes: string;
   rewatchMinutes: string;
   reportedThrough: string;
+  projection: string;
+  projectionExpected: string;
+  projectedVisitors: { one: string; other: string };
+  projectionHint: string;
   skippedRecords: { one: string; other: string };
 }
 
@@ -67,6 +71,10 @@ export const onDemandStatisticsStrings: StringCatalog<OnDemandStatisticsStrings>
     noShowMinutes: 'Minutes watched by no-shows',
     rewatchMinutes: 'Minutes rewatched by attendees',
     reportedThrough: 'Reported through {date}',
+    projection: 'Projection',
+    projectionExpected: 'Expected by {date}: {visitors} ({low}–{high}),',
+    projectedVisitors: { one: '{count} no-show who watched', other: '{count} no-shows who watched' },
+    projectionHint: 'if nothing changes; {level}% likely range',
     skippedRecords: { one: '{count} record could not be used.', other: '{count} records could not be used.' },
   },
   nl: () => import('./on-demand-statistics.strings.nl.ts'),

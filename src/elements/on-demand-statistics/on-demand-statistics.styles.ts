@@ -101,6 +101,28 @@ export const onDemandStatisticsStyles = css`
       grid-template-columns: minmax(0, 1fr);
     }
   }
+  /* The projection's line over its invisible widest copy (one grid cell): a constant height. */
+  .projection {
+    display: grid;
+    margin: calc(var(--_space) * 0.75) 0 0;
+    font-size: 0.9em;
+  }
+  .projection > * {
+    grid-area: 1 / 1;
+  }
+  .projection .size {
+    visibility: hidden;
+  }
+  .badge {
+    display: inline-block;
+    margin-inline-end: 0.25em;
+    padding: 0 0.4em;
+    border: 1px dashed currentColor;
+    border-radius: calc(var(--_radius) * 0.5);
+    color: var(--_text-muted);
+    font-size: 0.85em;
+    font-weight: 600;
+  }
   details summary {
     cursor: pointer;
     color: var(--_accent);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AdapterError, type DataAdapter } from '../../adapters/adapter.ts';
 import '../data-provider/data-provider.ts';
-import { onDemandStatistics } from '../../core/index.ts';
+import { onDemandStatistics, type OnDemandProjection } from '../../core/index.ts';
 import { cleanup, expectAccessible, mount, shadowText, waitForShadow } from '../../../test/fixtures/dom.ts';
 import { testAdapter } from '../../../test/fixtures/test-adapter.ts';
 import { amsterdamEvent, clock, eventNamed, widgetAttendance } from '../../../test/fixtures/widget-data.ts';
@@ -238,5 +238,84 @@ describe('<odw-on-demand-statistics>', () => {
     expect(String(warn.mock.calls[0]?.[0])).toContain('No data source');
     configuration.graceMs = grace;
     warn.mockRestore();
+  });
+
+  describe('the projection by the window\'s close', () => {
+    /** The projection's visible line, whitespace collapsed ('' when hidden). */
+    const projectionText = (element: Element) =>
+      (element.shadowRoot?.querySelector('[part="projection"] > span:not(.size)')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    /** The test adapter with a `getProjection` of the test's own. */
+    const projecting = (getProjection: NonNullable<DataAdapter['getProjection']>) => {
+      const adapter = testAdapter({ [amsterdamEvent.id]: { event: amsterdamEvent, attendance: widgetAttendance() } });
+      return Object.assign(adapter, { getProjection });
+    };
+
+    it("shows core's projection while the window is open, marked as one, with its range and what it assumes", async () => {
+      const element = mount(statisticsElement(testAdapter({ [amsterdamEvent.id]: { event: amsterdamEvent, attendance: widgetAttendance() } }), clock.day5));
+      await waitForShadow(element, () => projectionText(element));
+      // core: 5 (3–8) at day 5 of the fixture; the window's last day is April 19.
+      expect(projectionText(element)).toBe('Projection Expected by Apr 19: 5 no-shows who watched (3–8), if nothing changes; 80% likely range');
+      expect(element.shadowRoot?.querySelector('[part="projection"] > span:not(.size) > .badge')?.textContent).toBe('Projection');
+      await expectAccessible(element);
+    });
+
+    it('speaks Dutch, with the plural of its count', async () => {
+      const one: OnDemandProjection = { expected: 1, low: 1, high: 2, level: 0.8, basedOnDays: 6, days: [{ day: '2026-03-26', expected: 1, low: 1, high: 2 }] };
+      const element = statisticsElement(projecting(async () => one), clock.day5);
+      element.locale = 'nl';
+      mount(element);
+      await waitForShadow(element, () => projectionText(element));
+      expect(projectionText(element)).toBe('Prognose Verwacht bij de sluiting op 19 apr: 1 no-show die keek (1–2), als er niets verandert; bereik met 80% kans');
+    });
+
+    it.each([
+      ['there is none (too early, or a backend that does not project)', clock.day5, async () => null],
+      ['the window has closed (the count is final: the figure above)', clock.closed, undefined],
+    ] as const)('is hidden when %s, its room kept', async (_, now, getProjection) => {
+      const adapter = getProjection ? projecting(getProjection) : testAdapter({ [amsterdamEvent.id]: { event: amsterdamEvent, attendance: widgetAttendance() } });
+      const element = mount(statisticsElement(adapter, now));
+      await waitForShadow(element, (root) => root.querySelector('.value'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(projectionText(element)).toBe('');
+      expect(shadowText(element)).not.toContain('Projection');
+      expect(element.shadowRoot?.querySelector('[part="projection"]')?.getBoundingClientRect().height).toBeGreaterThan(0);
+    });
+
+    it('never holds up the figures, and arrives into the room kept for it (nothing below moves)', async () => {
+      let answer: (projection: OnDemandProjection | null) => void = () => {};
+      const adapter = projecting(() => new Promise((resolve) => (answer = resolve)));
+      const element = mount(statisticsElement(adapter, clock.day5));
+      await waitForShadow(element, (root) => root.querySelector('[aria-busy="false"] .value'));
+      expect(projectionText(element)).toBe('');
+      const footer = () => element.shadowRoot?.querySelector('.footer:not(.reserve *)')?.getBoundingClientRect().top;
+      const before = footer();
+      answer({ expected: 62, low: 55, high: 71, level: 0.8, basedOnDays: 6, days: [{ day: '2026-03-26', expected: 3, low: 1, high: 5 }] });
+      await waitForShadow(element, () => projectionText(element));
+      expect(projectionText(element)).toContain('Expected by Apr 19: 62 no-shows who watched (55–71)');
+      expect(footer()).toBe(before);
+    });
+
+    it('a failing projection leaves the card as it is, and tells the developer once', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const element = mount(statisticsElement(projecting(async () => Promise.reject(new AdapterError('unavailable', 'projection service down'))), clock.day5));
+      await waitForShadow(element, (root) => root.querySelector('.value'));
+      await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1));
+      expect(String(warn.mock.calls[0]?.[0])).toContain('projection');
+      expect(warn.mock.calls[0]?.[1]).toMatchObject({ kind: 'unavailable', message: 'projection service down' });
+      expect(element.shadowRoot?.querySelector('[role="alert"]')).toBeNull();
+      expect(values(element)).toEqual(['25 days', '3', expect.stringMatching(/ min$/)]);
+      expect(projectionText(element)).toBe('');
+      warn.mockRestore();
+    });
+
+    it('no-projection: no line, no room for it, nothing asked', async () => {
+      const asked: Date[] = [];
+      const element = statisticsElement(projecting(async (_eventId, { now }) => (asked.push(now), null)), clock.day5);
+      element.setAttribute('no-projection', '');
+      mount(element);
+      await waitForShadow(element, (root) => root.querySelector('.value'));
+      expect(element.shadowRoot?.querySelector('[part="projection"]')).toBeNull();
+      expect(asked).toEqual([]);
+    });
   });
 });

@@ -2,9 +2,11 @@ import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { EventDataSource } from '../../data/event-data-source.ts';
 import { statisticsFrom } from '../../data/questions.ts';
+import { projectionFrom } from '../../data/projection-question.ts';
 import {
   DEFAULT_CLOSING_THRESHOLD_DAYS,
   onDemandWindow,
+  type OnDemandProjection,
   type OnDemandStatistics,
   type OnDemandWindow,
   type WebinarEvent,
@@ -22,21 +24,32 @@ interface LoadedStatistics {
   event: WebinarEvent;
   statistics: OnDemandStatistics;
   window: OnDemandWindow;
+  /** Arrives after the figures (`undefined` until then, and when it failed); `null`: none to show. */
+  projection?: OnDemandProjection | null;
 }
+
+/** The widest projection line the card reserves room for (any date's width, five-digit counts). */
+const WIDEST_PROJECTION: OnDemandProjection = { expected: 88_888, low: 88_888, high: 88_888, level: 0.8, basedOnDays: 0, days: [] };
 
 /**
  * @tag odw-on-demand-statistics
  * @summary On-Demand Statistics: days remaining of the 30-day on-demand window, on-demand
  * (no-show) visitors to date, and the average watch time over all visitors, with a details
- * disclosure (median, no-show visitors vs attendees who rewatched).
+ * disclosure (median, no-show visitors vs attendees who rewatched), and while the window is open
+ * a projection of the no-shows who will have watched by its close ("Expected by Apr 18: 62
+ * (55–71)", with its 80 % range), once 3 days are reported.
  *
  * Works inside `<odw-data-provider>` or standalone with `adapter` + `event-id`. Uses the
- * adapter's `getStatistics` push-down when it has one, `core.onDemandStatistics` otherwise.
+ * adapter's `getStatistics` push-down when it has one, `core.onDemandStatistics` otherwise. The
+ * projection comes from the adapter's `getProjection`, or from `core.projectOnDemandVisitors`
+ * when the adapter pushes nothing down; it never delays the figures, and when it fails the card
+ * shows the rest (the failure goes to the console).
  *
  * @csspart base - The card.
  * @csspart title - The heading.
  * @csspart metric - Each figure's box (days remaining, visitors, average).
  * @csspart value - Each figure's number.
+ * @csspart projection - The projection line (its room is kept while it loads and when it is hidden).
  * @csspart details - The details disclosure.
  * @csspart error - The error message and retry button.
  * @csspart retry - The retry button.
@@ -72,18 +85,32 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
   /** Days left at or below which the window shows as closing (emphasized). */
   @property({ type: Number, attribute: 'closing-threshold' }) closingThreshold = DEFAULT_CLOSING_THRESHOLD_DAYS;
 
+  /** Hide the projection of visitors by the window's close (and the room kept for it). */
+  @property({ type: Boolean, attribute: 'no-projection', reflect: true }) noProjection = false;
+
   /** Overrides for any built-in text. */
   @property({ attribute: false }) strings: Partial<OnDemandStatisticsStrings> | undefined;
 
   protected override loadArguments(): readonly unknown[] {
-    return [this.closingThreshold];
+    return [this.closingThreshold, this.noProjection];
   }
 
   protected override async load(source: EventDataSource, now: Date, signal: AbortSignal): Promise<LoadedStatistics> {
     const event = await source.event(signal);
     this.followClock(event);
+    // Asked alongside the figures, never waited for: an optional figure must not hold up or take
+    // down the card. A failure is told to the developer only once the figures came (else the card
+    // already shows that failure).
+    const projection = this.noProjection ? undefined : projectionFrom(source, now, signal).then((value) => ({ value }), (error: unknown) => ({ error }));
     const statistics = await statisticsFrom(source, now, this.closingThreshold, signal);
-    return { event, statistics, window: onDemandWindow(event) };
+    const loaded: LoadedStatistics = { event, statistics, window: onDemandWindow(event) };
+    void projection?.then((answer) => {
+      if ('value' in answer) {
+        loaded.projection = answer.value;
+        this.requestUpdate();
+      } else if (!signal.aborted) console.warn('<odw-on-demand-statistics>: the projection could not be loaded; the card shows the rest.', answer.error);
+    });
+    return loaded;
   }
 
   protected override render(): TemplateResult {
@@ -101,6 +128,7 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
             [strings.averageWatch, this.#averageBase(strings, 1000, 100)],
           ].map(([label, hint]) => html`<div class="skeleton figure"><div class="label" data-text=${label}></div><div class="number"></div><div class="hint" data-text=${hint}></div></div>`)}
         </div>
+        ${this.#renderProjection(strings)}
         <div class="footer"></div>`,
       loaded: (loaded) => this.#renderStatistics(strings, loaded),
     });
@@ -114,6 +142,36 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
       noShows: plural(noShows, locale, strings.noShowCount),
       rewatchers: plural(rewatchers, locale, strings.rewatcherCount),
     });
+  }
+
+  /**
+   * The projection's line, over an invisible copy of the widest such line (texts drawn from
+   * `data-text`, so nothing to find or read twice): the same room in the skeleton, while it loads
+   * and when there is none to show, so its arrival moves nothing. Shown while there are days to
+   * come (`days` is empty once the count is final: the figure above says it).
+   */
+  #renderProjection(strings: OnDemandStatisticsStrings, loaded?: LoadedStatistics): TemplateResult | string {
+    if (this.noProjection) return '';
+    const projection = loaded?.projection;
+    const [widest, widestHint] = this.#projectionTexts(strings, WIDEST_PROJECTION, '2026-09-30');
+    const [text, hint] = loaded && projection?.days.length ? this.#projectionTexts(strings, projection, loaded.window.lastDay) : [];
+    return html`<p part="projection" class="projection">
+      <span class="size" aria-hidden="true"><span class="badge" data-text=${strings.projection}></span> <span data-text=${`${widest} ${widestHint}`}></span></span>
+      ${text ? html`<span><span class="badge">${strings.projection}</span> ${text} <span class="muted">${hint}</span></span>` : ''}
+    </p>`;
+  }
+
+  #projectionTexts(strings: OnDemandStatisticsStrings, projection: OnDemandProjection, closeDay: string): [string, string] {
+    const locale = this.currentLocale();
+    return [
+      fillMessage(strings.projectionExpected, {
+        date: formatDay(closeDay, locale),
+        visitors: plural(projection.expected, locale, strings.projectedVisitors),
+        low: formatNumber(projection.low, locale),
+        high: formatNumber(projection.high, locale),
+      }),
+      fillMessage(strings.projectionHint, { level: formatNumber(projection.level * 100, locale) }),
+    ];
   }
 
   #renderStatistics(strings: OnDemandStatisticsStrings, loaded: LoadedStatistics): TemplateResult {
@@ -156,6 +214,7 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
               ${metric(strings.totalVisitors, formatNumber(statistics.totalVisitors, locale), visitors === 0 ? strings.noViewsYet : strings.totalVisitorsHint)}
               ${metric(strings.averageWatch, minutes(statistics.averageWatchMinutes), visitors === 0 ? strings.noAverage : this.#averageBase(strings, statistics.totalVisitors, statistics.rewatchers))}`}
       </dl>
+      ${this.#renderProjection(strings, loaded)}
       <div class="footer">
         <details part="details">
           <summary>${strings.details}</summary>

@@ -30,6 +30,9 @@ export interface OnDemandSummaryStrings {
   visitorCount: { one: string; other: string };
   rewatchCount: { one: string; other: string };
   notReported: string;
+  projectionKey: string;
+  projectedDay: string;
+  projectedVisitorCount: { one: string; other: string };
   reportedThrough: string;
   barsAddUp: string;
   opensTotal: string;
@@ -75,6 +78,9 @@ export const onDemandSummaryStrings: StringCatalog<OnDemandSummaryStrings> = {
     visitorCount: { one: '{count} visitor', other: '{count} visitors' },
     rewatchCount: { one: '{count} rewatch', other: '{count} rewatches' },
     notReported: 'not reported yet',
+    projectionKey: 'Projection if nothing changes: first-time visitors expected per day (a bar counts everyone who watched that day), {level}% likely range',
+    projectedDay: 'not reported yet; projection: {visitors} ({low}–{high})',
+    projectedVisitorCount: { one: '{count} first-time visitor', other: '{count} first-time visitors' },
     reportedThrough: 'Reported through {date}.',
     barsAddUp: 'The bars add up to {sum}: a person who watched on several days counts once in the total.',
     opensTotal: 'Opens on demand on {date}',

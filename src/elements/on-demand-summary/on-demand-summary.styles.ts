@@ -111,6 +111,17 @@ export const onDemandSummaryStyles = css`
     stroke: var(--_text-muted);
     stroke-dasharray: 2 2;
   }
+  .bar.projected {
+    fill: var(--_accent);
+    fill-opacity: 0.12;
+    stroke: var(--_accent);
+    stroke-width: 1.5px;
+    stroke-dasharray: 4 2;
+  }
+  .range {
+    fill: var(--_accent);
+    fill-opacity: 0.22;
+  }
   .bar.focused {
     stroke: var(--_text);
     stroke-width: 2px;
@@ -146,6 +157,23 @@ export const onDemandSummaryStyles = css`
   .swatch.rewatch {
     background: var(--_rewatch);
   }
+  .swatch.projected {
+    background: color-mix(in srgb, var(--_accent) 22%, transparent);
+    border: 1.5px dashed var(--_accent);
+  }
+  /* The projection's key over its invisible copy (one grid cell): a constant height. */
+  .projection-key {
+    display: grid;
+    margin-top: 0.2em;
+    font-size: 0.85em;
+    color: var(--_text-muted);
+  }
+  .projection-key > * {
+    grid-area: 1 / 1;
+  }
+  .projection-key .size {
+    visibility: hidden;
+  }
   .swatch.unreported {
     background: var(--_surface);
     border: 1px dashed var(--_text-muted);
@@ -174,6 +202,9 @@ export const onDemandSummaryStyles = css`
     top: 0;
     background: var(--_surface);
     vertical-align: bottom;
+  }
+  td.projected {
+    font-style: italic;
   }
   th:first-child,
   td:first-child {

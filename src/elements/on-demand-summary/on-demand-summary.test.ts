@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dailyOnDemandVisitors } from '../../core/index.ts';
+import { dailyOnDemandVisitors, daysFromTo, type OnDemandProjection } from '../../core/index.ts';
+import { AdapterError, type DataAdapter } from '../../adapters/adapter.ts';
 import { cleanup, expectAccessible, mount, shadowText, waitForShadow } from '../../../test/fixtures/dom.ts';
 import { testAdapter, type TestAdapter } from '../../../test/fixtures/test-adapter.ts';
 import { amsterdamEvent, clock, eventNamed, widgetAttendance } from '../../../test/fixtures/widget-data.ts';
@@ -39,7 +40,7 @@ const loaded = (element: Element) => waitForShadow(element, (root) => root.query
 
 describe('<odw-on-demand-summary>', () => {
   it("draws one bar per window day with core's counts, unreported days distinct", async () => {
-    const element = summaryElement();
+    const element = summaryElement(adapterWith(), clock.day5, (summary) => (summary.noProjection = true));
     await loaded(element);
     const expected = dailyOnDemandVisitors(amsterdamEvent, widgetAttendance());
     expect(bars(element)).toHaveLength(31);
@@ -51,7 +52,7 @@ describe('<odw-on-demand-summary>', () => {
   });
 
   it("shows the same numbers as a table", async () => {
-    const element = summaryElement(adapterWith(), clock.day5, (summary) => (summary.showTable = true));
+    const element = summaryElement(adapterWith(), clock.day5, (summary) => ((summary.showTable = true), (summary.noProjection = true)));
     const table = await waitForShadow(element, (root) => root.querySelector('table'));
     const expected = dailyOnDemandVisitors(amsterdamEvent, widgetAttendance());
     const cells = [...table.querySelectorAll('tbody tr')].map((row) => row.querySelector('td')?.textContent?.trim());
@@ -69,7 +70,7 @@ describe('<odw-on-demand-summary>', () => {
   });
 
   it('reads every day by keyboard with one tab stop, and selects with Enter', async () => {
-    const element = summaryElement();
+    const element = summaryElement(adapterWith(), clock.day5, (summary) => (summary.noProjection = true));
     await loaded(element);
     const chart = element.shadowRoot?.querySelector('[part="chart"]') as HTMLElement;
     expect(chart.tabIndex).toBe(0);
@@ -305,7 +306,7 @@ describe('<odw-on-demand-summary>', () => {
 
     it('marks zero-value days and draws unreported days at ≥ 3:1 contrast in light and dark', async () => {
       for (const theme of ['light', 'dark'] as const) {
-        const element = summaryElement(adapterWith(), clock.day5, (summary) => (summary.theme = theme));
+        const element = summaryElement(adapterWith(), clock.day5, (summary) => ((summary.theme = theme), (summary.noProjection = true)));
         await loaded(element);
         // March 20 and 25 had nobody.
         expect([...(element.shadowRoot?.querySelectorAll('.zero') ?? [])].length).toBe(2);
@@ -342,11 +343,12 @@ describe('<odw-on-demand-summary>', () => {
 
     it('fills the height its grid row gives it (cards side by side end together)', async () => {
       const row = mount(document.createElement('div'));
-      row.style.cssText = 'display: grid; grid-template-columns: 1fr 1fr; height: 700px';
+      // Taller than the card's content at half this viewport's width (the projection's key takes four lines there).
+      row.style.cssText = 'display: grid; grid-template-columns: 1fr 1fr; height: 780px';
       const element = summaryElement();
       row.append(element);
       await loaded(element);
-      expect(element.shadowRoot?.querySelector('.card')?.getBoundingClientRect().height).toBe(700);
+      expect(element.shadowRoot?.querySelector('.card')?.getBoundingClientRect().height).toBe(780);
     });
   });
 
@@ -446,5 +448,139 @@ describe('<odw-on-demand-summary>', () => {
       await expectAccessible(element);
     }
     holding.release(amsterdamEvent.id);
+  });
+
+  describe('the projection of the days not reported yet', () => {
+    // The fixture is reported through March 25: March 26 … April 19 are to come.
+    const toCome = daysFromTo('2026-03-26', '2026-04-19');
+    const pushed: OnDemandProjection = {
+      expected: 40,
+      low: 30,
+      high: 60,
+      level: 0.8,
+      basedOnDays: 6,
+      days: toCome.map((day, index) => ({ day, expected: index === 0 ? 1 : 3, low: index === 0 ? 1 : 1, high: index === 0 ? 2 : 9 })),
+    };
+    const projecting = (getProjection: NonNullable<DataAdapter['getProjection']>) => Object.assign(adapterWith(), { getProjection });
+    const projectedBars = (element: Element) => [...(element.shadowRoot?.querySelectorAll('rect.projected') ?? [])];
+    const key = (element: Element) => element.shadowRoot?.querySelector('.projection-key > span:not(.size)')?.textContent?.trim() ?? '';
+    const drawn = (element: Element) => waitForShadow(element, (root) => root.querySelector('rect.projected'));
+
+    it("continues core's projection as dashed bars over a light band, and says so in the legend and the chart's description", async () => {
+      const element = summaryElement();
+      await drawn(element);
+      expect(projectedBars(element)).toHaveLength(toCome.length);
+      expect(element.shadowRoot?.querySelectorAll('rect.range')).toHaveLength(toCome.length);
+      expect(element.shadowRoot?.querySelector('rect.unreported')).toBeNull();
+      expect(key(element)).toBe('Projection if nothing changes: first-time visitors expected per day (a bar counts everyone who watched that day), 80% likely range');
+      expect(element.shadowRoot?.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toBe(
+        'Unique no-show visitors per day from Mar 20 to Apr 19: 3 in all; the busiest day was Mar 21 with 2. Projection if nothing changes: first-time visitors expected per day (a bar counts everyone who watched that day), 80% likely range.',
+      );
+      // The legend does not offer "not reported yet" for days the projection covers.
+      expect(shadowText(element.shadowRoot?.querySelector('.legend') as Element)).not.toContain('not reported yet');
+      await expectAccessible(element);
+    });
+
+    it('reads each projected day by keyboard, with its range', async () => {
+      const element = summaryElement(projecting(async () => pushed));
+      await drawn(element);
+      const chart = element.shadowRoot?.querySelector('[part="chart"]') as HTMLElement;
+      chart.focus();
+      await element.updateComplete;
+      const live = () => element.shadowRoot?.querySelector('[aria-live]')?.textContent?.trim();
+      expect(live()).toBe('Wed, Mar 25: 0 visitors');
+      chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      await element.updateComplete;
+      expect(live()).toBe('Thu, Mar 26: not reported yet; projection: 1 first-time visitor (1–2)');
+      expect(element.shadowRoot?.querySelector('rect.projected.focused')).not.toBeNull();
+      chart.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+      await element.updateComplete;
+      expect(live()).toBe('Sun, Apr 19: not reported yet; projection: 3 first-time visitors (1–9)');
+      expect(element.shadowRoot?.querySelector('.tooltip text')?.textContent).toBe('Sun, Apr 19: not reported yet; projection: 3 first-time visitors (1–9)');
+    });
+
+    it('makes room on the value axis for the whole range', async () => {
+      const wide = { ...pushed, days: pushed.days.map((day) => ({ ...day, high: 41 })) };
+      const element = summaryElement(projecting(async () => wide));
+      await drawn(element);
+      const ticks = [...(element.shadowRoot?.querySelectorAll('.grid .tick') ?? [])].map((tick) => Number(tick.textContent));
+      expect(Math.max(...ticks)).toBeGreaterThanOrEqual(41);
+      const plotTop = Math.min(...[...(element.shadowRoot?.querySelectorAll('.grid line') ?? [])].map((line) => Number(line.getAttribute('y1'))));
+      for (const range of element.shadowRoot?.querySelectorAll('rect.range') ?? []) expect(Number(range.getAttribute('y'))).toBeGreaterThanOrEqual(plotTop - 0.001);
+    });
+
+    it('marks the projected rows of the table as projected', async () => {
+      const element = summaryElement(projecting(async () => pushed), clock.day5, (summary) => (summary.showTable = true));
+      await waitForShadow(element, (root) => root.querySelector('td.projected'));
+      const rows = [...(element.shadowRoot?.querySelectorAll('tbody tr') ?? [])];
+      const cell = (index: number) => rows[index]?.querySelector('td');
+      expect(cell(5)?.textContent?.trim()).toBe('0');
+      expect(cell(6)?.textContent?.trim()).toBe('not reported yet; projection: 1 first-time visitor (1–2)');
+      expect(cell(30)?.textContent?.trim()).toBe('not reported yet; projection: 3 first-time visitors (1–9)');
+      expect(element.shadowRoot?.querySelectorAll('td.projected')).toHaveLength(toCome.length);
+      await expectAccessible(element);
+    });
+
+    it('draws its dashed marks at ≥ 3:1 contrast in light and dark', async () => {
+      for (const theme of ['light', 'dark'] as const) {
+        const element = summaryElement(projecting(async () => pushed), clock.day5, (summary) => (summary.theme = theme));
+        const bar = (await drawn(element)) as SVGRectElement;
+        const surface = getComputedStyle(element.shadowRoot?.querySelector('.card') as Element).backgroundColor;
+        const style = getComputedStyle(bar);
+        expect(contrast(style.stroke, surface), theme).toBeGreaterThanOrEqual(3);
+        expect(style.strokeDasharray).not.toBe('none');
+        expect(parseFloat(style.strokeWidth)).toBeGreaterThanOrEqual(1);
+        const swatch = element.shadowRoot?.querySelector('.swatch.projected') as Element;
+        expect(contrast(getComputedStyle(swatch).borderTopColor, surface), theme).toBeGreaterThanOrEqual(3);
+        expect(getComputedStyle(swatch).borderTopStyle).toBe('dashed');
+      }
+    });
+
+    it('speaks Dutch', async () => {
+      const element = summaryElement(projecting(async () => pushed), clock.day5, (summary) => ((summary.locale = 'nl'), (summary.showTable = true)));
+      await waitForShadow(element, (root) => root.querySelector('td.projected'));
+      const cells = [...(element.shadowRoot?.querySelectorAll('td.projected') ?? [])].map((cell) => cell.textContent?.trim());
+      expect(cells[0]).toBe('nog niet gerapporteerd; prognose: 1 nieuwe bezoeker (1–2)');
+      expect(cells[1]).toBe('nog niet gerapporteerd; prognose: 3 nieuwe bezoekers (1–9)');
+      element.showTable = false;
+      await drawn(element);
+      expect(key(element)).toBe('Prognose als er niets verandert: nieuwe bezoekers verwacht per dag (een balk telt iedereen die die dag keek), bereik met 80% kans');
+    });
+
+    it.each([
+      ['there is none (too early, or a backend that does not project)', clock.day5, async () => null],
+      ['the window has closed', clock.closed, undefined],
+    ] as const)('is left out when %s: unreported days as before, its room in the legend kept', async (_, now, getProjection) => {
+      const element = summaryElement(getProjection ? projecting(getProjection) : adapterWith(), now);
+      await loaded(element);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(projectedBars(element)).toEqual([]);
+      expect(key(element)).toBe('');
+      expect(element.shadowRoot?.querySelector('.projection-key')?.getBoundingClientRect().height).toBeGreaterThan(0);
+    });
+
+    it('a failing projection leaves the chart as it is, and tells the developer', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const element = summaryElement(projecting(async () => Promise.reject(new AdapterError('unavailable', 'projection service down'))));
+      await loaded(element);
+      await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1));
+      expect(warn.mock.calls[0]?.[1]).toMatchObject({ kind: 'unavailable' });
+      expect(element.shadowRoot?.querySelector('[role="alert"]')).toBeNull();
+      expect(bars(element)).toHaveLength(31);
+      expect(element.shadowRoot?.querySelectorAll('rect.unreported')).toHaveLength(toCome.length);
+      warn.mockRestore();
+    });
+
+    it('is not asked for a range without days to come, nor with no-projection', async () => {
+      const asked: string[] = [];
+      const ask = async () => (asked.push('asked'), pushed);
+      const lastDays = summaryElement(projecting(ask), clock.day5, (summary) => (summary.days = 7));
+      await loaded(lastDays);
+      const optedOut = summaryElement(projecting(ask), clock.day5, (summary) => summary.setAttribute('no-projection', ''));
+      await loaded(optedOut);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(asked).toEqual([]);
+      expect(optedOut.shadowRoot?.querySelector('.projection-key')).toBeNull();
+    });
   });
 });

@@ -2,7 +2,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { EventDataSource } from '../../data/event-data-source.ts';
 import { summaryFrom } from '../../data/questions.ts';
-import { barChartLayout, renderBarChart, type ChartDay } from '../../charts/bar-chart.ts';
+import { projectionFrom } from '../../data/projection-question.ts';
+import { barChartLayout, renderBarChart, type ChartDay, type ProjectedValue } from '../../charts/bar-chart.ts';
 import { formatMinutes } from '../../charts/format.ts';
 import { ResizeController } from '../../controllers/resize-controller.ts';
 import {
@@ -17,6 +18,7 @@ import {
   type DailyOnDemandVisitorsResult,
   type DailyVisitors,
   type DayRange,
+  type OnDemandProjection,
   type OnDemandWindow,
   type WebinarEvent,
 } from '../../core/index.ts';
@@ -59,6 +61,8 @@ interface LoadedSummary {
   today: string;
   /** `from`/`to` are days outside this event's window (another event was chosen): the whole window is shown instead. */
   misfit: boolean;
+  /** Arrives after the summary, when the range has days not reported yet (`undefined` until then, and when it failed); `null`: none to show. */
+  projection?: OnDemandProjection | null;
 }
 
 const LAST_DAYS = 7;
@@ -74,10 +78,16 @@ const ROW_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', 
  * @tag odw-on-demand-summary
  * @summary On-Demand Summary: unique no-show visitors per day across the 30-day on-demand
  * window, as an accessible bar chart (or a table), with a day-range control, an optional
- * rewatch series and CSV export. Days not reported yet are drawn distinctly, never as zero.
+ * rewatch series and CSV export. Days not reported yet are drawn distinctly, never as zero; while
+ * the window is open they carry a projection (once 3 days are reported): the first-time visitors
+ * expected that day as a dashed bar over a light band, its 80 % range, in the legend, the
+ * tooltips and the table.
  *
  * Works inside `<odw-data-provider>` or standalone with `adapter` + `event-id`. Uses the
  * adapter's `getDailySummary` push-down when it has one, `core.dailyOnDemandVisitors` otherwise.
+ * The projection comes from the adapter's `getProjection`, or from `core.projectOnDemandVisitors`
+ * when the adapter pushes nothing down; it never delays the chart, and when it fails the chart
+ * shows the rest (the failure goes to the console).
  *
  * @event odw-day-select - A day was chosen (click, or Enter on the focused bar). Detail: `{ eventId, day, visitors, rewatchers }`.
  * @event odw-range-change - The reader changed the day range. Detail: `{ from, to, days }`.
@@ -88,6 +98,7 @@ const ROW_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', 
  * @csspart value - The range total.
  * @csspart chart - The chart container (keyboard focus stop).
  * @csspart bar - Each bar (`rewatch-bar` too for the rewatch series).
+ * @csspart projected-bar - Each projected day's dashed bar (its range is drawn beneath it).
  * @csspart table - The table alternative.
  * @csspart error - The error message and retry button.
  * @csspart retry - The retry button.
@@ -130,6 +141,9 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
   /** Show the table instead of the chart. */
   @property({ type: Boolean, attribute: 'show-table', reflect: true }) showTable = false;
 
+  /** Leave out the projection of the days not reported yet (and the legend's room for it). */
+  @property({ type: Boolean, attribute: 'no-projection', reflect: true }) noProjection = false;
+
   /** Overrides for any built-in text. */
   @property({ attribute: false }) strings: Partial<OnDemandSummaryStrings> | undefined;
 
@@ -141,7 +155,7 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
   readonly #size = new ResizeController(this);
 
   protected override loadArguments(): readonly unknown[] {
-    return [this.from, this.to, this.days];
+    return [this.from, this.to, this.days, this.noProjection];
   }
 
   protected override async load(source: EventDataSource, now: Date, signal: AbortSignal): Promise<LoadedSummary> {
@@ -166,7 +180,19 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
       range = reportedSummaryRange(window, { kind: 'last-days', days: this.days }, today, summary.reportedThrough);
       if (range.from !== whole.from || range.to !== whole.to) summary = await summaryFrom(source, range, signal);
     }
-    return { event, window, range, summary, today, misfit };
+    const loaded: LoadedSummary = { event, window, range, summary, today, misfit };
+    // Only for a range with days to come; never waited for: an optional figure must not hold up
+    // or take down the chart (a failure is told to the developer).
+    if (!this.noProjection && summary.reportedThrough < range.to) {
+      void projectionFrom(source, now, signal).then(
+        (projection) => {
+          loaded.projection = projection;
+          this.requestUpdate();
+        },
+        (error: unknown) => signal.aborted || console.warn('<odw-on-demand-summary>: the projection could not be loaded; the chart shows the rest.', error),
+      );
+    }
+    return loaded;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -188,7 +214,7 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
   #renderSkeleton(strings: OnDemandSummaryStrings): TemplateResult {
     const locale = this.currentLocale();
     const total = `${plural(1000, locale, strings.totalVisitors)}${this.showRewatches ? ` · ${plural(100, locale, strings.totalRewatchers)}` : ''}`;
-    return html`<div class="skeleton name"></div>${this.#renderControls(strings)}<p class="skeleton sum"><span data-text=${total}></span></p><div class="skeleton plot"></div><div class="legend"></div><div class="notes"></div>`;
+    return html`<div class="skeleton name"></div>${this.#renderControls(strings)}<p class="skeleton sum"><span data-text=${total}></span></p><div class="skeleton plot"></div><div class="legend"></div>${this.#renderProjectionKey(strings)}<div class="notes"></div>`;
   }
 
   #renderSummary(strings: OnDemandSummaryStrings, loaded: LoadedSummary): TemplateResult {
@@ -221,7 +247,7 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
               ${this.showRewatches ? html`<span class="muted"> · ${plural(summary.totalRewatchers, locale, strings.totalRewatchers)}</span>` : ''}`}
       </p>
       ${empty !== undefined
-        ? html`<p class="empty">${empty}</p><div class="legend"></div>`
+        ? html`<p class="empty">${empty}</p><div class="legend"></div>${this.#renderProjectionKey(strings)}`
         : this.showTable
           ? this.#renderTable(strings, loaded)
           : this.#renderChart(strings, loaded)}
@@ -291,8 +317,35 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
     emit(this, 'odw-range-change', range);
   }
 
-  #chartDays(days: readonly DailyVisitors[]): ChartDay[] {
-    return days.map((day) => ({ day: day.day, primary: day.visitors, secondary: day.rewatchers }));
+  #chartDays(days: readonly DailyVisitors[], projection: OnDemandProjection | null | undefined): ChartDay[] {
+    const projected = new Map(projection?.days.map((day) => [day.day, day]));
+    return days.map((day) => ({ day: day.day, primary: day.visitors, secondary: day.rewatchers, projected: day.visitors === null ? projected.get(day.day) : undefined }));
+  }
+
+  /**
+   * The legend's line for the projection, over an invisible copy of itself (`data-text`): the
+   * same room in the skeleton, while it loads and when there is none, so its arrival moves nothing.
+   */
+  #renderProjectionKey(strings: OnDemandSummaryStrings, projection?: OnDemandProjection | null): TemplateResult | string {
+    if (this.noProjection) return '';
+    return html`<div class="projection-key" aria-hidden="true">
+      <span class="size"><span class="swatch"></span><span data-text=${this.#projectionKeyText(strings)}></span></span>
+      ${projection ? html`<span><span class="swatch projected"></span>${this.#projectionKeyText(strings, projection.level)}</span>` : ''}
+    </div>`;
+  }
+
+  #projectionKeyText(strings: OnDemandSummaryStrings, level = 0.8): string {
+    return fillMessage(strings.projectionKey, { level: formatNumber(level * 100, this.currentLocale()) });
+  }
+
+  /** A projected day as the tooltip and the table say it: "not reported yet; projection: 3 first-time visitors (1–5)". */
+  #projectedText(strings: OnDemandSummaryStrings, projected: ProjectedValue): string {
+    const locale = this.currentLocale();
+    return fillMessage(strings.projectedDay, {
+      visitors: plural(projected.expected, locale, strings.projectedVisitorCount),
+      low: formatNumber(projected.low, locale),
+      high: formatNumber(projected.high, locale),
+    });
   }
 
   #chartSummary(strings: OnDemandSummaryStrings, loaded: LoadedSummary): string {
@@ -312,7 +365,7 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
   #tooltip(strings: OnDemandSummaryStrings, day: ChartDay): string {
     const locale = this.currentLocale();
     const label = formatDay(day.day, locale, ROW_DAY);
-    if (day.primary === null) return `${label}: ${strings.notReported}`;
+    if (day.primary === null) return `${label}: ${day.projected ? this.#projectedText(strings, day.projected) : strings.notReported}`;
     return fillMessage(this.showRewatches ? strings.tooltipRewatch : strings.tooltip, {
       day: label,
       visitors: plural(day.primary, locale, strings.visitorCount),
@@ -322,13 +375,15 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
 
   #renderChart(strings: OnDemandSummaryStrings, loaded: LoadedSummary): TemplateResult {
     const locale = this.currentLocale();
-    const days = this.#chartDays(loaded.summary.days);
+    const days = this.#chartDays(loaded.summary.days, loaded.projection);
+    const projected = days.some((day) => day.projected);
     // The width of the chart's own box (the skeleton's plot beneath it has it), so the drawing is never scaled down.
     const width = Math.max(240, this.renderRoot.querySelector?.('.plot')?.clientWidth || this.#size.width || 600);
     const height = CHART_HEIGHT;
     const layout = barChartLayout(days, { width, height, showSecondary: this.showRewatches });
     const focused = this.focusedIndex === null ? undefined : days[this.focusedIndex];
-    const summaryText = this.#chartSummary(strings, loaded);
+    // The legend is not read out: the projection's key joins the chart's description.
+    const summaryText = `${this.#chartSummary(strings, loaded)}${projected ? ` ${this.#projectionKeyText(strings, loaded.projection?.level)}.` : ''}`;
     return html`
       <div part="chart" class="chart" tabindex="0" role="group" aria-label=${`${strings.chartLabel}. ${strings.chartKeyboardHint}`}
         @keydown=${(event: KeyboardEvent) => this.#onChartKey(event, loaded)}
@@ -352,8 +407,9 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
       <div class="legend" aria-hidden="true">
         <span><span class="swatch"></span>${strings.columnVisitors}</span>
         ${this.showRewatches ? html`<span><span class="swatch rewatch"></span>${strings.columnRewatchers}</span>` : ''}
-        ${days.some((day) => day.primary === null) ? html`<span><span class="swatch unreported"></span>${strings.notReported}</span>` : ''}
+        ${days.some((day) => day.primary === null && !day.projected) ? html`<span><span class="swatch unreported"></span>${strings.notReported}</span>` : ''}
       </div>
+      ${this.#renderProjectionKey(strings, projected ? loaded.projection : undefined)}
     `;
   }
 
@@ -384,6 +440,7 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
 
   #renderTable(strings: OnDemandSummaryStrings, loaded: LoadedSummary): TemplateResult {
     const locale = this.currentLocale();
+    const projected = new Map(loaded.projection?.days.map((day) => [day.day, day]));
     return html`
       <div class="table-scroll" tabindex="0" role="region" aria-label=${strings.chartLabel}>
         <table part="table">
@@ -402,8 +459,7 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
                 <tr>
                   <th scope="row">${formatDay(day.day, locale, ROW_DAY)}</th>
                   ${day.visitors === null
-                    ? // One cell for the whole row: narrow columns on a phone.
-                      html`<td colspan=${this.showRewatches ? 3 : 2}>${strings.notReported}</td>`
+                    ? this.#unreportedCell(strings, projected.get(day.day))
                     : html`<td>${formatNumber(day.visitors, locale)}</td>
                         ${this.showRewatches ? html`<td>${formatNumber(day.rewatchers ?? 0, locale)}</td>` : ''}
                         <td>${formatMinutes(day.minutes ?? 0, locale)}</td>`}
@@ -413,6 +469,11 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
         </table>
       </div>
     `;
+  }
+
+  /** A day not reported yet: one cell for the whole row (narrow columns on a phone), with its projection, marked as one, if any. */
+  #unreportedCell(strings: OnDemandSummaryStrings, projected: ProjectedValue | undefined): TemplateResult {
+    return html`<td colspan=${this.showRewatches ? 3 : 2} class=${projected ? 'projected' : ''}>${projected ? this.#projectedText(strings, projected) : strings.notReported}</td>`;
   }
 
   #downloadCsv(strings: OnDemandSummaryStrings, loaded: LoadedSummary): void {
