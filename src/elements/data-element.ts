@@ -66,6 +66,8 @@ export abstract class DataElement<Result> extends LitElement {
 
   protected readonly clock = new ClockController(this);
   #revision = 0;
+  /** What `refreshInPlace()` keeps on screen: the loaded value, for this source, until a new one arrives. */
+  #refreshing: { source: EventDataSource; value: unknown } | undefined;
 
   #abortedByDisconnect = false;
   /** No data source arrived within the grace period (and no provider is still to be defined). */
@@ -193,10 +195,13 @@ export abstract class DataElement<Result> extends LitElement {
   protected renderCard(options: { strings: CardStrings; skeleton: TemplateResult; loaded: (result: Result) => TemplateResult }): TemplateResult {
     const { strings } = options;
     const loading = () => html`<div role="status" class="visually-hidden loading">${strings.loading}</div>`;
+    const refreshing = this.#refreshing;
+    // Still the value refreshInPlace() kept, for the same source: a new value or a failure ends it.
+    const inPlace = this.task.status === 'pending' && refreshing !== undefined && refreshing.source === this.source && refreshing.value === this.task.value;
     const body = this.source
       ? this.task.render({
           initial: loading,
-          pending: loading,
+          pending: () => (inPlace ? options.loaded(this.task.value as Result) : loading()),
           error: (error) => this.renderProblem(error, strings.errorPrefix, strings.retry),
           complete: options.loaded,
         })
@@ -207,11 +212,22 @@ export abstract class DataElement<Result> extends LitElement {
       <section part="base" class="card" aria-busy=${this.task.status === 'pending' || !(this.source || this.#unavailable) ? 'true' : 'false'} aria-labelledby="title">
         <h2 part="title" class="title" id="title">${strings.title}</h2>
         <div class="body">
-          <div>${body}</div>
+          <div class=${inPlace ? 'refreshing' : ''}>${body}</div>
           <div class="reserve" aria-hidden="true">${options.skeleton}</div>
         </div>
       </section>
     `;
+  }
+
+  /**
+   * Call before changing an input of the load from the widget's own control (a range, a day): the
+   * loaded state stays while the new one loads, dimmed and busy, so the control the person is
+   * using keeps its place and the keyboard focus. Another event, a Retry or a failure still show
+   * the loading or error state.
+   */
+  protected refreshInPlace(): void {
+    const { source } = this;
+    this.#refreshing = this.task.status === 'complete' && source ? { source, value: this.task.value } : undefined;
   }
 
   /** Forget loaded data and load again (what the Retry button does). */

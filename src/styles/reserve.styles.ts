@@ -41,6 +41,11 @@ export const reserveStyles = css`
   .body:has(.loading) .skeleton {
     visibility: visible;
   }
+  /* A widget's own control changed the range: the old state stays, dimmed, while the new one loads. */
+  .refreshing {
+    opacity: 0.55;
+    transition: opacity 0.2s 0.15s;
+  }
   [data-text]::before {
     content: attr(data-text);
   }

@@ -121,6 +121,41 @@ describe('<odw-on-demand-summary>', () => {
     await vi.waitFor(() => expect(shadowText(element)).toContain('2 unique no-show visitors in these days'));
   });
 
+  it('keeps the keyboard on the range control while the new range loads (the old chart stays, dimmed and busy)', async () => {
+    // A push-down summary held open: the new range is pending for as long as the test says.
+    const adapter = adapterWith();
+    const gate: { held?: Promise<void> } = {};
+    let release = () => {};
+    const pushDown: TestAdapter = {
+      ...adapter,
+      async getDailySummary(eventId, range) {
+        await gate.held;
+        return dailyOnDemandVisitors(amsterdamEvent, widgetAttendance(), range);
+      },
+    };
+    const element = summaryElement(pushDown, clock.day5, (summary) => (summary.noProjection = true));
+    await loaded(element);
+    gate.held = new Promise<void>((resolve) => (release = resolve));
+    const select = element.shadowRoot?.querySelector('select') as HTMLSelectElement;
+    select.focus();
+    select.value = 'last-days';
+    select.dispatchEvent(new Event('change'));
+    await element.updateComplete;
+    // Pending: the same control still has the focus, the card says it is busy, the old bars stay.
+    expect(element.shadowRoot?.activeElement).toBe(select);
+    expect(element.shadowRoot?.querySelector('section')?.getAttribute('aria-busy')).toBe('true');
+    expect(bars(element)).toHaveLength(31);
+    expect(element.shadowRoot?.querySelector('.refreshing')).not.toBeNull();
+    release();
+    await vi.waitFor(() => expect(bars(element)).toHaveLength(6));
+    expect(element.shadowRoot?.activeElement).toBe(select);
+    expect(element.shadowRoot?.querySelector('.refreshing')).toBeNull();
+    // Another event is not a refresh: its loading state shows at once, not the old event's chart.
+    element.eventId = 'another-event';
+    await element.updateComplete;
+    expect(bars(element)).toHaveLength(0);
+  });
+
   describe('a person\'s input never ends in a dead end (#16 item 1)', () => {
     const chooseOneDay = async (element: OdwOnDemandSummary) => {
       const select = element.shadowRoot?.querySelector('select') as HTMLSelectElement;
@@ -233,8 +268,10 @@ describe('<odw-on-demand-summary>', () => {
       expect(element.shadowRoot?.querySelector('[part="value"]')?.textContent?.trim()).toBe('Opens on demand on March 20');
       expect(shadowText(element)).not.toContain('unique no-show');
       expect(shadowText(element)).toContain('The recording opens on demand when the event ends, on March 20, 2026');
-      const csv = [...(element.shadowRoot?.querySelectorAll('button') ?? [])].find((button) => button.textContent?.includes('CSV'));
-      expect(csv?.disabled).toBe(true);
+      // Nothing to choose or download yet: every control is there (its room kept) but disabled.
+      const controls = [...(element.shadowRoot?.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>(':not(.reserve) > [part="controls"] :is(select, input, button)') ?? [])];
+      expect(controls.length).toBeGreaterThanOrEqual(4);
+      expect(controls.filter((control) => !control.disabled).map((control) => control.outerHTML.slice(0, 60))).toEqual([]);
       await expectAccessible(element);
     });
 

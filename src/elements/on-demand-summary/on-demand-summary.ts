@@ -261,10 +261,12 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
     const choice = loaded?.misfit ? 'window' : this.from || this.to ? 'day' : this.days !== undefined ? 'last-days' : 'window';
     const day = loaded?.range.from ?? this.from;
     const problem = this.dayProblem;
+    // Before the event there is nothing to choose, show or download yet: the controls keep their place, disabled.
+    const idle = !loaded || daysRemaining(loaded.event, this.currentTime()).phase === 'upcoming';
     return html`
       <div part="controls" class="controls">
         <label>${strings.range}
-          <select @change=${(event: Event) => this.#chooseRange((event.target as HTMLSelectElement).value, loaded as LoadedSummary)}>
+          <select ?disabled=${loaded !== undefined && idle} @change=${(event: Event) => this.#chooseRange((event.target as HTMLSelectElement).value, loaded as LoadedSummary)}>
             <option value="window" ?selected=${choice === 'window'}>${strings.rangeWindow}</option>
             <option value="last-days" ?selected=${choice === 'last-days'}>${strings.rangeLastDays}</option>
             <option value="day" ?selected=${choice === 'day'}>${strings.rangeDay}</option>
@@ -278,12 +280,12 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
               </label>
               <span id=${loaded ? 'day-text' : nothing} class=${problem ? 'problem' : 'muted'} aria-live="polite">${problem ?? (day && isCalendarDay(day) ? formatDay(day, locale, FULL_DATE) : '')}</span>`
           : ''}
-        <label><input type="checkbox" .checked=${this.showRewatches} @change=${(event: Event) => (this.showRewatches = (event.target as HTMLInputElement).checked)} />${strings.showRewatches}</label>
+        <label><input type="checkbox" ?disabled=${loaded !== undefined && idle} .checked=${this.showRewatches} @change=${(event: Event) => (this.showRewatches = (event.target as HTMLInputElement).checked)} />${strings.showRewatches}</label>
         <span class="actions">
-          <button type="button" ?disabled=${!loaded} aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>
+          <button type="button" ?disabled=${idle} aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>
             ${this.showTable ? strings.showChart : strings.showTable}
           </button>
-          <button type="button" ?disabled=${!loaded || daysRemaining(loaded.event, this.currentTime()).phase === 'upcoming'} @click=${() => this.#downloadCsv(strings, loaded as LoadedSummary)}>
+          <button type="button" ?disabled=${idle} @click=${() => this.#downloadCsv(strings, loaded as LoadedSummary)}>
             ${strings.downloadCsv}
           </button>
         </span>
@@ -311,6 +313,8 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
 
   /** The reader's choice: set it and tell the page. */
   #showRange(range: RangeChangeDetail): void {
+    // The reader's own control: keep it (and its focus) on screen while the new range loads.
+    this.refreshInPlace();
     this.from = range.from;
     this.to = range.to;
     this.days = range.days;
