@@ -63,7 +63,9 @@ describe('demo portal', { timeout: 45_000 }, () => {
     await page.waitForFunction(() => document.querySelector('odw-on-demand-statistics')?.shadowRoot?.querySelector('.value'), undefined, { timeout: 20_000 });
   });
 
-  it('switches to the 200 000-registrant event without freezing: loading at once, the page keeps responding', { timeout: 120_000 }, async () => {
+  // Generating and analysing 200 000 registrants: 10–20 s on a quiet machine, over 100 s measured
+  // on a 2-core machine under heavy load. Upper bounds; the assertion is the longest task.
+  it('switches to the 200 000-registrant event without freezing: loading at once, the page keeps responding', { timeout: 360_000 }, async () => {
     await page.selectOption('#clock', 'scenario');
     await waitForText('odw-on-demand-statistics', 'Quarterly roadmap webinar');
     // The longest task on the main thread from here on (Long Tasks API: every task over 50 ms).
@@ -82,7 +84,7 @@ describe('demo portal', { timeout: 45_000 }, () => {
       }),
     );
     expect(busy).toEqual(['true status', 'true status']);
-    await page.waitForFunction(() => document.querySelector('odw-on-demand-statistics')?.shadowRoot?.textContent?.includes('Global all-hands'), undefined, { timeout: 100_000 });
+    await page.waitForFunction(() => document.querySelector('odw-on-demand-statistics')?.shadowRoot?.textContent?.includes('Global all-hands'), undefined, { timeout: 300_000 });
     const longest = await page.evaluate(() => {
       const probe = window as unknown as { odwLongTasks: number[]; odwObserver: PerformanceObserver };
       probe.odwObserver.disconnect();

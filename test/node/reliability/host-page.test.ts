@@ -58,7 +58,8 @@ async function expectNoProblems(problems: PageProblems): Promise<void> {
   expect(problems.pageErrors).toEqual([]);
 }
 
-describe('two copies of the kit on one page', { timeout: 30_000 }, () => {
+// Pages of many widgets loading at once: upper bounds for a heavily loaded 2-core machine.
+describe('two copies of the kit on one page', { timeout: 120_000 }, () => {
   it('register without throwing, share context both ways, and read each other’s AdapterErrors', async () => {
     const { page, problems } = await open('/two-copies.html');
     try {
@@ -168,7 +169,7 @@ async function measure(page: Page): Promise<Record<string, Record<string, string
   });
 }
 
-describe('a page’s own global CSS', { timeout: 30_000 }, () => {
+describe('a page’s own global CSS', { timeout: 120_000 }, () => {
   let plain: Record<string, Record<string, string>>;
 
   beforeAll(async () => {
@@ -207,7 +208,8 @@ describe('a page’s own global CSS', { timeout: 30_000 }, () => {
   });
 });
 
-describe('globals', { timeout: 30_000 }, () => {
+// Mounting every state waits for up to 60 s (waitUntilReady) on a heavily loaded machine.
+describe('globals', { timeout: 120_000 }, () => {
   it('mounting and using every widget writes nothing on window or document (nor storage or cookies)', async () => {
     const { page, problems } = await open('/plain.html');
     try {
