@@ -17,6 +17,8 @@ import {
   dailyOnDemandVisitors,
   onDemandStatistics,
   onDemandWindow,
+  programFunnel,
+  projectOnDemandVisitors,
   selectAudience,
   sortAudienceMembers,
   type Attendance,
@@ -32,6 +34,8 @@ import {
   parseAudienceCountRequest,
   parseAudienceMembersRequest,
   parseCursor,
+  parseFunnelQuery,
+  parseProjectionQuery,
   parseStatisticsQuery,
   parseSummaryQuery,
   routePattern,
@@ -40,7 +44,9 @@ import {
   type AttendancePage,
   type AudienceCountPayload,
   type AudienceMembersPayload,
+  type FunnelPayload,
   type Problem,
+  type ProjectionPayload,
 } from '../src/contract/index.ts';
 import { REFERENCE_NOW, type GeneratedWebinar } from './generate.ts';
 import { buildScenario, isScenarioName } from './scenarios.ts';
@@ -203,6 +209,39 @@ export function restHandlers(options: RestHandlerOptions): HttpHandler[] {
       }
       const page = audiencePageOf(list.sorted, query.value, attendance.reportedThrough, data.event.id);
       return page.ok ? HttpResponse.json(page.value satisfies AudienceMembersPayload) : problemResponse(page.problem);
+    }),
+
+    http.get(routePattern(base, 'funnel'), ({ params, request }) => {
+      const data = find(id(params));
+      if (data === undefined) return problemResponse(unknownEventProblem(id(params)));
+      const query = parseFunnelQuery(new URL(request.url).searchParams);
+      if (!query.ok) return problemResponse(query.problem);
+      const { event, attendance } = served(data);
+      let funnel: FunnelPayload;
+      try {
+        // Core refuses a clock it cannot compute at (outside the years 1000–9999), as on the reference server.
+        funnel = { ...programFunnel(event, attendance, query.value.now ?? now()), reportedThrough: attendance.reportedThrough };
+      } catch (error) {
+        return problemResponse(inputProblem(error, 'invalid-request'));
+      }
+      return HttpResponse.json(funnel);
+    }),
+
+    http.get(routePattern(base, 'projection'), ({ params, request }) => {
+      const data = find(id(params));
+      if (data === undefined) return problemResponse(unknownEventProblem(id(params)));
+      const query = parseProjectionQuery(new URL(request.url).searchParams);
+      if (!query.ok) return problemResponse(query.problem);
+      const { event, attendance } = served(data);
+      const { level } = query.value;
+      let projection: ProjectionPayload;
+      try {
+        projection = projectOnDemandVisitors(event, attendance, query.value.now ?? now(), level === undefined ? {} : { level });
+      } catch (error) {
+        return problemResponse(inputProblem(error, 'invalid-request'));
+      }
+      // JSON null while it is too early to say: the answer is the projection or null, never an envelope.
+      return HttpResponse.json(projection);
     }),
   ];
 }

@@ -16,7 +16,8 @@
  *   day_pairs       per lead, consecutive active days: unique people over any range (see the schema)
  *   leads totals    per lead: milliseconds, active days, most and least watched on one day
  *   lead_extremes   how many people's most / least watched day falls in each whole minute
- *   event_totals    the counts, sums and middle per-visitor totals the statistics need
+ *   event_totals    the counts, sums and middle per-visitor totals the statistics need, and
+ *                   the registrants at or past Registered the program funnel needs
  *   diagnostics     every record core leaves out, with its code, in core's order of checks
  *
  * `buildAggregates` computes them for a freshly stored event, in bulk. `addToAggregates` adds a
@@ -223,7 +224,7 @@ async function insertDays(client: PoolClient, key: number, days: string | null):
   );
 }
 
-/** The statistics' counts and sums, the middle per-visitor totals for the median, and the extremes' minutes. */
+/** The statistics' and the funnel's counts and sums, the middle per-visitor totals for the median, and the extremes' minutes. */
 async function updateTotals(client: PoolClient, key: number): Promise<void> {
   await client.query('DELETE FROM odw.lead_extremes WHERE event_key = $1', [key]);
   await client.query(
@@ -247,9 +248,9 @@ async function updateTotals(client: PoolClient, key: number): Promise<void> {
        SELECT min(v.milliseconds) AS low, max(v.milliseconds) AS high
        FROM visitors v WHERE v.position IN ((v.everyone + 1) / 2, v.everyone / 2 + 1)
      )
-     INSERT INTO odw.event_totals (event_key, registrants, live_attendees, visitors, rewatchers, no_show_milliseconds, rewatch_milliseconds,
+     INSERT INTO odw.event_totals (event_key, registrants, registered, live_attendees, visitors, rewatchers, no_show_milliseconds, rewatch_milliseconds,
                                    median_low_milliseconds, median_high_milliseconds)
-     SELECT $1::int, count(*)::int, count(*) FILTER (WHERE l.rewatch)::int,
+     SELECT $1::int, count(*)::int, count(*) FILTER (WHERE l.step >= $2::int)::int, count(*) FILTER (WHERE l.rewatch)::int,
             count(*) FILTER (WHERE l.active_days > 0 AND NOT l.rewatch)::int,
             count(*) FILTER (WHERE l.active_days > 0 AND l.rewatch)::int,
             coalesce(sum(l.milliseconds) FILTER (WHERE NOT l.rewatch), 0)::bigint,
@@ -257,11 +258,11 @@ async function updateTotals(client: PoolClient, key: number): Promise<void> {
             (SELECT low FROM middle), (SELECT high FROM middle)
      FROM odw.leads l WHERE l.event_key = $1
      ON CONFLICT (event_key) DO UPDATE SET
-       registrants = excluded.registrants, live_attendees = excluded.live_attendees, visitors = excluded.visitors,
+       registrants = excluded.registrants, registered = excluded.registered, live_attendees = excluded.live_attendees, visitors = excluded.visitors,
        rewatchers = excluded.rewatchers, no_show_milliseconds = excluded.no_show_milliseconds,
        rewatch_milliseconds = excluded.rewatch_milliseconds, median_low_milliseconds = excluded.median_low_milliseconds,
        median_high_milliseconds = excluded.median_high_milliseconds`,
-    [key],
+    [key, PROGRAM_STATUS_STEPS.registered],
   );
 }
 

@@ -6,7 +6,7 @@
  * push-down routes then read the aggregates kept per daily report (queries.ts), under a bounded
  * wait for a connection, a deadline and cancellation (session.ts).
  *
- * node:http rather than a framework: six routes, no middleware, nothing to configure, and no
+ * node:http rather than a framework: eight routes, no middleware, nothing to configure, and no
  * dependency beyond `pg` — a model an adopter can port to whatever their backend already uses.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -17,6 +17,7 @@ import {
   daysRemaining,
   DEFAULT_CLOSING_THRESHOLD_DAYS,
   onDemandWindow,
+  projectionFromFirstVisits,
   type DayRange,
   type WebinarEvent,
 } from '../src/core/index.ts';
@@ -29,6 +30,8 @@ import {
   parseAudienceCountRequest,
   parseAudienceMembersRequest,
   parseCursor,
+  parseFunnelQuery,
+  parseProjectionQuery,
   parseStatisticsQuery,
   parseSummaryQuery,
   problem,
@@ -41,8 +44,12 @@ import {
   type AudienceMembersPayload,
   type AudienceCountQuery,
   type AudienceMembersQuery,
+  type FunnelPayload,
+  type FunnelQuery,
   type Parsed,
   type Problem,
+  type ProjectionPayload,
+  type ProjectionQuery,
   type RouteName,
   type StatisticsPayload,
   type StatisticsQuery,
@@ -52,7 +59,7 @@ import { compileCriteria } from './criteria-sql.ts';
 import type { Pool, Queryable } from './db.ts';
 import { diagnosticsOf } from './diagnostics.ts';
 import { audienceMemberRows } from './members.ts';
-import { audienceCounts, findEvent, problemRows, registrantRows, statisticsOf, summaryRows, viewRows, type StoredEvent } from './queries.ts';
+import { audienceCounts, findEvent, firstVisitCounts, funnelOf, problemRows, registrantRows, statisticsOf, summaryRows, viewRows, type StoredEvent } from './queries.ts';
 import { ClientGoneError, createSessions, DatabaseUnavailableError, ServerBusyError } from './session.ts';
 
 export interface AppOptions {
@@ -155,7 +162,9 @@ type Prepared =
   | { route: 'summary'; range: DayRange | undefined }
   | { route: 'statistics'; query: StatisticsQuery }
   | { route: 'audienceCount'; query: AudienceCountQuery }
-  | { route: 'audienceMembers'; query: AudienceMembersQuery };
+  | { route: 'audienceMembers'; query: AudienceMembersQuery }
+  | { route: 'funnel'; query: FunnelQuery }
+  | { route: 'projection'; query: ProjectionQuery };
 
 /**
  * The request handler of the REST contract over PostgreSQL.
@@ -283,6 +292,23 @@ export function createHandler(options: AppOptions): (request: IncomingMessage, r
     return { members: page.members, nextCursor: end < total ? encodeAudienceCursor({ position: end, reportedThrough }) : null, total, reportedThrough };
   }
 
+  async function funnel(db: Queryable, id: string, asked: FunnelQuery): Promise<FunnelPayload> {
+    const stored = await event(db, id);
+    // Core's check of the clock (the years 1000–9999), as core's programFunnel makes it; the
+    // stages themselves depend only on what is reported.
+    checked(() => daysRemaining(webinarEvent(stored), asked.now ?? clock()), 'invalid-request');
+    return { ...funnelOf(stored), reportedThrough: stored.reportedThrough, diagnostics: await diagnostics(db, stored) };
+  }
+
+  async function projection(db: Queryable, id: string, asked: ProjectionQuery): Promise<ProjectionPayload> {
+    const stored = await event(db, id);
+    const webinar = webinarEvent(stored);
+    const firstVisits = await firstVisitCounts(db, stored, onDemandWindow(webinar));
+    // The model is core's, on the counts SQL aggregated; core checks the clock and the level.
+    const { level } = asked;
+    return checked(() => projectionFromFirstVisits(webinar, firstVisits, stored.reportedThrough, asked.now ?? clock(), level === undefined ? {} : { level }), 'invalid-request');
+  }
+
   /** Reads and checks what a route needs from the request: no database yet. */
   async function prepare(name: RouteName, url: URL, request: IncomingMessage): Promise<Prepared> {
     switch (name) {
@@ -292,6 +318,8 @@ export function createHandler(options: AppOptions): (request: IncomingMessage, r
       case 'statistics': return { route: name, query: accepted(parseStatisticsQuery(url.searchParams)) };
       case 'audienceCount': return { route: name, query: accepted(parseAudienceCountRequest(request.headers['content-type'], await readBody(request))) };
       case 'audienceMembers': return { route: name, query: accepted(parseAudienceMembersRequest(request.headers['content-type'], await readBody(request))) };
+      case 'funnel': return { route: name, query: accepted(parseFunnelQuery(url.searchParams)) };
+      case 'projection': return { route: name, query: accepted(parseProjectionQuery(url.searchParams)) };
     }
   }
 
@@ -304,6 +332,8 @@ export function createHandler(options: AppOptions): (request: IncomingMessage, r
       case 'statistics': return statistics(db, id, prepared.query);
       case 'audienceCount': return audienceCount(db, id, prepared.query);
       case 'audienceMembers': return audienceMembersPage(db, id, prepared.query);
+      case 'funnel': return funnel(db, id, prepared.query);
+      case 'projection': return projection(db, id, prepared.query);
     }
   }
 
@@ -351,7 +381,7 @@ export function createHandler(options: AppOptions): (request: IncomingMessage, r
       if (found === undefined || allow === undefined) throw new Refusal(problem('not-found', `No route ${method} ${url.pathname}.`));
       if (method !== allow) throw new Refusal(problem('method-not-allowed', `${method} is not allowed here; use ${allow}.`), { allow });
       if (found.name === 'attendance' && !serveAttendance) {
-        throw new Refusal(problem('forbidden', 'This server does not serve attendance (push-down only): ask for the summary, the statistics or an audience count.'));
+        throw new Refusal(problem('forbidden', 'This server does not serve attendance (push-down only): ask for the summary, the statistics, the funnel, the projection or an audience count.'));
       }
       const prepared = await prepare(found.name, url, request);
       const body = await sessions.run(gone.signal, (db) => answer(db, found.eventId, prepared));

@@ -4,6 +4,9 @@
  *
  *   summary      event_days over the range (≤ 32 rows) and day_pairs for unique people over it
  *   statistics   event_totals (one row, read with the event); days remaining are core's clock rule
+ *   funnel       event_totals alone: every stage is a total kept per event
+ *   projection   day_pairs for each no-show visitor's first active day (≤ 32 rows); the model is
+ *                core's projectionFromFirstVisits
  *   audience     event_totals for kind and Event Mode alone; day_pairs for a Watch Date alone;
  *                lead_extremes for "at least / more / at most / less than N minutes" on any day;
  *                daily_activity on the Watch Date's days otherwise
@@ -14,12 +17,16 @@
  * no statement asks PostgreSQL's time zone database anything.
  */
 import {
+  addDays,
   type CalendarDay,
   type DailyVisitors,
+  daysBetween,
   daysFromTo,
   daysRemaining,
   millisecondsToMinutes,
   type OnDemandStatistics,
+  type OnDemandWindow,
+  type ProgramFunnel,
 } from '../src/core/index.ts';
 // Core's own rules, from their modules: not (yet) in the public ./core entry, whose bundle size is budgeted.
 import { daysSql, durationSql, type Bind, type CompiledCriteria, type DurationTest } from './criteria-sql.ts';
@@ -27,8 +34,10 @@ import type { Queryable } from './db.ts';
 
 /** What the statistics and audience counts need, kept per event (odw.event_totals). */
 export interface EventTotals {
-  /** Registrants core keeps: has-not-attended = registrants − has-attended. */
+  /** Registrants core keeps: has-not-attended = registrants − has-attended; the funnel's `invited`. */
   registrants: number;
+  /** Kept registrants at or past Registered: the funnel's `registered`. */
+  registered: number;
   /** Kept registrants with status Attended. */
   liveAttendees: number;
   visitors: number;
@@ -70,6 +79,7 @@ export async function findEvent(db: Queryable, eventId: string): Promise<StoredE
     time_zone: string;
     reported_through: string;
     registrants: number;
+    registered: number;
     live_attendees: number;
     visitors: number;
     rewatchers: number;
@@ -79,7 +89,7 @@ export async function findEvent(db: Queryable, eventId: string): Promise<StoredE
     median_high_milliseconds: string | null;
   }>(
     `SELECT e.key, e.id, e.name, e.starts_at, e.ends_at, e.time_zone, e.reported_through::text AS reported_through,
-            t.registrants, t.live_attendees, t.visitors, t.rewatchers, t.no_show_milliseconds, t.rewatch_milliseconds,
+            t.registrants, t.registered, t.live_attendees, t.visitors, t.rewatchers, t.no_show_milliseconds, t.rewatch_milliseconds,
             t.median_low_milliseconds, t.median_high_milliseconds
      FROM odw.events e JOIN odw.event_totals t ON t.event_key = e.key
      WHERE e.id = $1`,
@@ -97,6 +107,7 @@ export async function findEvent(db: Queryable, eventId: string): Promise<StoredE
     reportedThrough: row.reported_through,
     totals: {
       registrants: row.registrants,
+      registered: row.registered,
       liveAttendees: row.live_attendees,
       visitors: row.visitors,
       rewatchers: row.rewatchers,
@@ -173,6 +184,35 @@ export function statisticsOf(event: StoredEvent, now: Date, closingThreshold: nu
     noShowWatchMinutes: millisecondsToMinutes(noShowMilliseconds),
     rewatchWatchMinutes: millisecondsToMinutes(rewatchMilliseconds),
   };
+}
+
+/**
+ * The program funnel's stages from the event's totals: no query. The totals are core's stages
+ * over the leads core keeps: everyone kept is invited; `rewatch` marks the kept status Attended
+ * (core's `attendedLive`, registered by its step); a lead with counted activity is a no-show
+ * visitor or a rewatcher by the same mark (core's `attendedOnDemand` and `rewatched`, the
+ * statistics' `totalVisitors` and `rewatchers`).
+ */
+export function funnelOf(event: StoredEvent): Omit<ProgramFunnel, 'diagnostics'> {
+  const { registrants, registered, liveAttendees, visitors, rewatchers } = event.totals;
+  return { invited: registrants, registered, attendedLive: liveAttendees, noShow: registered - liveAttendees, attendedOnDemand: visitors, rewatched: rewatchers };
+}
+
+/**
+ * No-show visitors by the window day of their first on-demand visit, one count per window day
+ * (index 0 = the window's first day): core's `firstVisitsOf`, for `projectionFromFirstVisits`.
+ * Each lead's first active day is the day of its one pair whose previous day is the day before
+ * the window (see day_pairs in the schema), so this reads at most one row per window day. Only
+ * counted activity is in the pairs: days after reported_through have none.
+ */
+export async function firstVisitCounts(db: Queryable, event: StoredEvent, window: Pick<OnDemandWindow, 'firstDay' | 'lastDay'>): Promise<number[]> {
+  const { rows } = await db.query<{ day: string; people: number }>(
+    'SELECT p.day::text AS day, p.people FROM odw.day_pairs p WHERE p.event_key = $1 AND p.rewatch = false AND p.previous_day = $2::date',
+    [event.key, addDays(window.firstDay, -1)],
+  );
+  const counts = daysFromTo(window.firstDay, window.lastDay).map(() => 0);
+  for (const row of rows) counts[daysBetween(window.firstDay, row.day)] = row.people;
+  return counts;
 }
 
 export interface AudienceCounts {

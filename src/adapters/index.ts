@@ -32,6 +32,8 @@ export {
   checkAudiencePage,
   checkDailySummary,
   checkEvent,
+  checkFunnel,
+  checkProjection,
   checkStatistics,
   invalidResponse,
 } from './validate.ts';

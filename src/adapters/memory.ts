@@ -9,6 +9,8 @@ import {
   dailyOnDemandVisitors,
   InvalidInputError,
   onDemandStatistics,
+  programFunnel,
+  projectOnDemandVisitors,
   selectAudience,
   sortAudienceMembers,
   type Attendance,
@@ -125,6 +127,15 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): DataAdapter 
         // Copies out, as every answer.
         return { ...page.value, members: page.value.members.map((member) => ({ ...member })) };
       });
+  }
+  if (offered.funnel) {
+    // With the day views are reported through, as the REST contract's backends answer.
+    adapter.getFunnel = (eventId, { now, signal }) =>
+      answer(eventId, signal, ({ event, attendance }) => ({ ...programFunnel(event, attendance, now), reportedThrough: attendance.reportedThrough }));
+  }
+  if (offered.projection) {
+    adapter.getProjection = (eventId, { now, level, signal }) =>
+      answer(eventId, signal, ({ event, attendance }) => projectOnDemandVisitors(event, attendance, now, level === undefined ? {} : { level }));
   }
   return adapter;
 }

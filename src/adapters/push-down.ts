@@ -8,15 +8,19 @@ export interface PushDownChoice {
   audience?: boolean;
   /** `listAudience` (the people behind the count) */
   members?: boolean;
+  /** `getFunnel` (the program-status funnel) */
+  funnel?: boolean;
+  /** `getProjection` (the projected visitors by the window's close) */
+  projection?: boolean;
 }
 
-/** `true` = all four, `false`/absent = none, or a per-aggregate choice. */
+/** `true` = all of them, `false`/absent = none, or a per-aggregate choice. */
 export type PushDownOption = boolean | PushDownChoice;
 
+const AGGREGATES = ['summary', 'statistics', 'audience', 'members', 'funnel', 'projection'] as const;
+
 export function pushDownChoice(option: PushDownOption | undefined): Required<PushDownChoice> {
-  if (typeof option === 'object') {
-    return { summary: option.summary === true, statistics: option.statistics === true, audience: option.audience === true, members: option.members === true };
-  }
-  const all = option === true;
-  return { summary: all, statistics: all, audience: all, members: all };
+  // Only `true` turns one on: a truthy non-boolean from untyped configuration does not.
+  const on = (name: (typeof AGGREGATES)[number]) => (typeof option === 'object' ? option[name] === true : option === true);
+  return Object.fromEntries(AGGREGATES.map((name) => [name, on(name)])) as Required<PushDownChoice>;
 }

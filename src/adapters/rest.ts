@@ -7,9 +7,9 @@ import type { Attendance, AttendanceCriteria, DayRange, Registrant, View } from 
 import { AdapterError, type DataAdapter, type RequestOptions } from './adapter.ts';
 import { fetchJson, type FetchJsonOptions, type HeadersOption, type RetryOptions } from './http.ts';
 import { pushDownChoice, type PushDownOption } from './push-down.ts';
-import { attendancePath, audienceCountPath, audienceMembersPath, eventPath, statisticsPath, summaryPath } from '../contract/routes.ts';
+import { attendancePath, audienceCountPath, audienceMembersPath, eventPath, funnelPath, projectionPath, statisticsPath, summaryPath } from '../contract/routes.ts';
 import type { AudienceCountRequest } from '../contract/payloads.ts';
-import { checkAttendancePage, checkAudienceCount, checkAudiencePage, checkDailySummary, checkEvent, checkStatistics, invalidResponse } from './validate.ts';
+import { checkAttendancePage, checkAudienceCount, checkAudiencePage, checkDailySummary, checkEvent, checkFunnel, checkProjection, checkStatistics, invalidResponse } from './validate.ts';
 
 export interface RestAdapterOptions extends RetryOptions {
   /** Where the contract's routes live, e.g. `https://reports.example.com/api` (no trailing slash needed). */
@@ -36,7 +36,8 @@ function instant(now: Date): string {
 /**
  * A `DataAdapter` for the kit's REST contract: `GET {baseUrl}/events/{id}`,
  * `GET {baseUrl}/events/{id}/attendance?cursor=…` (every page joined), and with `pushDown` the
- * `on-demand/summary`, `on-demand/statistics`, `audience/count` and `audience/members` aggregates. Retries 429,
+ * `on-demand/summary`, `on-demand/statistics`, `audience/count`, `audience/members`,
+ * `program/funnel` and `on-demand/projection` aggregates. Retries 429,
  * 502, 503, 504 and network failures with back-off and jitter (honouring Retry-After); never
  * retries other 4xx. Every payload is checked; failures reject with `AdapterError`.
  *
@@ -109,6 +110,16 @@ export function createRestAdapter(options: RestAdapterOptions): DataAdapter {
     adapter.listAudience = async (eventId, { criteria, now, cursor, limit, sort }, { signal }: RequestOptions = {}) => {
       const body = { criteria, now: instant(now), ...(cursor === undefined ? {} : { cursor }), ...(limit === undefined ? {} : { limit }), ...(sort === undefined ? {} : { sort }) };
       return checkAudiencePage(await request(audienceMembersPath(base, eventId), eventId, { signal, method: 'POST', body }), `audience list of event "${eventId}"`);
+    };
+  }
+  if (offered.funnel) {
+    adapter.getFunnel = async (eventId, { now, signal }) => {
+      return checkFunnel(await request(funnelPath(base, eventId, instant(now)), eventId, { signal }), `funnel of event "${eventId}"`);
+    };
+  }
+  if (offered.projection) {
+    adapter.getProjection = async (eventId, { now, level, signal }) => {
+      return checkProjection(await request(projectionPath(base, eventId, instant(now), level), eventId, { signal }), `projection of event "${eventId}"`);
     };
   }
   return adapter;

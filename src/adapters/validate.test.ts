@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeAttendance, dailyOnDemandVisitors, InvalidInputError, onDemandStatistics, onDemandWindow, type Attendance } from '../core/index.ts';
+import { analyzeAttendance, dailyOnDemandVisitors, InvalidInputError, onDemandStatistics, onDemandWindow, programFunnel, projectOnDemandVisitors, type Attendance } from '../core/index.ts';
 import { isAdapterError } from './adapter.ts';
-import { checkAttendancePage, checkAudienceCount, checkAudiencePage, checkDailySummary, checkEvent, checkStatistics } from './validate.ts';
+import { checkAttendancePage, checkAudienceCount, checkAudiencePage, checkDailySummary, checkEvent, checkFunnel, checkProjection, checkStatistics } from './validate.ts';
 
 const event = { id: 'e1', name: 'Launch', startsAt: '2026-03-20T15:00:00Z', endsAt: '2026-03-20T16:00:00+00:00', timeZone: 'Europe/Amsterdam' };
 const page = (fields: Record<string, unknown> = {}) => ({ registrants: [], views: [], reportedThrough: '2026-03-25', nextCursor: null, ...fields });
@@ -128,5 +128,49 @@ describe('checkAudiencePage', () => {
     ['a total below the page', { ...page, total: 0 }, /total must be at least the 1 people of this page/],
   ])('refuses %s', (_, value, message) => {
     expect(() => checkAudiencePage(value)).toThrow(message);
+  });
+});
+
+describe('checkFunnel and checkProjection', () => {
+  // Visitors on the first days after the end, a steady decay: enough reported days for a projection.
+  const registrants = Array.from({ length: 60 }, (_, index) => ({ leadId: `L${index}`, status: index % 4 === 0 ? 'Attended' : index % 7 === 0 ? 'Invited' : 'No Show' }));
+  const views = registrants.slice(0, 40).map((registrant, index) => ({ leadId: registrant.leadId, viewedAt: `2026-03-${String(21 + (index % 6)).padStart(2, '0')}T10:00:00Z`, minutes: 5 }));
+  const attendance: Attendance = { registrants, views, reportedThrough: '2026-03-27' };
+  const now = new Date('2026-03-28T12:00:00Z');
+  const funnel = { ...programFunnel(event, attendance, now), reportedThrough: '2026-03-27' };
+  const projection = projectOnDemandVisitors(event, attendance, now);
+
+  it('accept what core computes, with or without reportedThrough, and a null projection', () => {
+    expect(checkFunnel(JSON.parse(JSON.stringify(funnel)))).toEqual(funnel);
+    const { reportedThrough: _, ...withoutDay } = funnel;
+    expect(checkFunnel(withoutDay)).toEqual(withoutDay);
+    expect(projection?.days.length).toBeGreaterThan(0);
+    expect(checkProjection(JSON.parse(JSON.stringify(projection)))).toEqual(projection);
+    expect(checkProjection(null)).toBeNull();
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a funnel that is not an object', null, 'funnel: the funnel must be an object, got null.'],
+    ['a stage as text', { ...funnel, invited: '60' }, 'funnel: invited must be a whole number ≥ 0, got "60".'],
+    ['a missing stage', { ...funnel, rewatched: undefined }, 'funnel: rewatched must be a whole number ≥ 0, got nothing.'],
+    ['no-shows that are not registered − attendedLive', { ...funnel, noShow: funnel.noShow + 1 }, `funnel: noShow must be registered − attendedLive (${funnel.noShow}), got ${funnel.noShow + 1}.`],
+    ['more visitors than no-shows', { ...funnel, attendedOnDemand: funnel.noShow + 1 }, 'funnel: a stage counts more people than the one it comes from.'],
+    ['a reportedThrough that is no day', { ...funnel, reportedThrough: '2026-02-30' }, 'funnel: reportedThrough must be a day YYYY-MM-DD, got "2026-02-30".'],
+    ['diagnostics missing', { ...funnel, diagnostics: undefined }, 'funnel: diagnostics must be an array, got nothing.'],
+  ])('refuse %s, naming the field', (_, value, message) => {
+    expect(problemOf(() => checkFunnel(value))).toBe(message);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['an array', [], 'projection: the projection must be an object, got an array.'],
+    ['expected as text', { ...projection, expected: '62' }, 'projection: expected must be a whole number ≥ 0, got "62".'],
+    ['a band upside down', { ...projection, low: 9, high: 8 }, 'projection: low must be at most high (8), got 9.'],
+    ['a level of 80', { ...projection, level: 80 }, 'projection: level must be a number strictly between 0 and 1, got 80.'],
+    ['days missing', { ...projection, days: undefined }, 'projection: days must be an array, got nothing.'],
+    ['a day that does not exist', { ...projection, days: [{ day: '2026-02-30', expected: 1, low: 0, high: 2 }] }, 'projection: days[0].day must be a day YYYY-MM-DD, got "2026-02-30".'],
+    ['a day with a fractional count', { ...projection, days: [{ day: '2026-03-30', expected: 1.5, low: 0, high: 2 }] }, 'projection: days[0].expected must be a whole number ≥ 0, got 1.5.'],
+    ['basedOnDays missing', { ...projection, basedOnDays: undefined }, 'projection: basedOnDays must be a whole number ≥ 0, got nothing.'],
+  ])('refuse a projection with %s, naming the field', (_, value, message) => {
+    expect(problemOf(() => checkProjection(value))).toBe(message);
   });
 });

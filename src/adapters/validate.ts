@@ -12,7 +12,8 @@
  *   the wrong JSON type (`views[17].minutes` a string, `viewedAt` missing, `status` missing).
  *   Wrong types mean the backend speaks another schema (renamed fields, another API version):
  *   counting what is left would show plausible but wrong numbers. Push-down results are not
- *   computed again by core, so their numbers are checked here too (counts, phase, days left).
+ *   computed again by core, so their numbers are checked here too (counts, phase, days left,
+ *   the funnel's stages nested, a projection's band in order).
  * - Left to core: an event whose `startsAt`/`endsAt` is not an instant with an offset or whose
  *   `timeZone` is unknown (core refuses it with an `InvalidInputError` of origin `data`, which
  *   the data layer reports as `invalid-response`); and the bad records core leaves out with a
@@ -21,18 +22,14 @@
  *   negative minutes, an unparsable `viewedAt` string, a view outside the window,
  *   `liveMinutes` that is null or negative.
  */
-import {
-  isCalendarDay,
-  isRecord,
-  ON_DEMAND_TRACKING_DAYS,
-  PROGRAM_STATUS_STEPS,
-  WINDOW_PHASES,
-  type AudienceMember,
-  type DailyOnDemandVisitorsResult,
-  type OnDemandStatistics,
-  type WebinarEvent,
-} from '../core/index.ts';
-import type { AttendancePage } from '../contract/payloads.ts';
+// Core's modules, not its index: a bundler assigns whole modules to chunks, and the index would
+// put core's analysis engine up front on pages that load it only on demand (the picker's).
+import { isCalendarDay } from '../core/calendar.ts';
+import { isRecord } from '../core/errors.ts';
+import { PROGRAM_STATUS_STEPS } from '../core/statuses.ts';
+import { ON_DEMAND_TRACKING_DAYS, WINDOW_PHASES } from '../core/window.ts';
+import type { AudienceMember, DailyOnDemandVisitorsResult, OnDemandProjection, OnDemandStatistics, WebinarEvent } from '../core/index.ts';
+import type { AttendancePage, FunnelPayload } from '../contract/payloads.ts';
 import type { AudienceMembersPayload } from '../contract/audience.ts';
 import { AdapterError } from './adapter.ts';
 
@@ -215,4 +212,43 @@ export function checkAudiencePage(value: unknown, where = 'audience page'): Audi
   const total = expectCount(page.total, where, 'total') as number;
   if (total < members.length) fail(where, 'total', `at least the ${members.length} people of this page`, total);
   return { members: members as AudienceMember[], nextCursor: page.nextCursor, total, reportedThrough: expectDay(page.reportedThrough, where, 'reportedThrough') };
+}
+
+const FUNNEL_STAGES = ['invited', 'registered', 'attendedLive', 'noShow', 'attendedOnDemand', 'rewatched'] as const;
+
+/**
+ * Checks the push-down program funnel: the shape `core.programFunnel` returns, plus an optional
+ * `reportedThrough`. The stages must nest as core's do: the widget divides one by another, and a
+ * funnel that does not nest would show shares over 100 %.
+ */
+export function checkFunnel(value: unknown, where = 'funnel'): FunnelPayload {
+  const funnel = expectObject(value, where, 'the funnel');
+  const [invited, registered, attendedLive, noShow, attendedOnDemand, rewatched] = FUNNEL_STAGES.map((key) => expectCount(funnel[key], where, key) as number) as [number, number, number, number, number, number];
+  if (noShow !== registered - attendedLive) fail(where, 'noShow', `registered − attendedLive (${registered - attendedLive})`, noShow);
+  if (registered > invited || attendedOnDemand > noShow || rewatched > attendedLive) throw invalidResponse(where, 'a stage counts more people than the one it comes from');
+  if (funnel.reportedThrough !== undefined) expectDay(funnel.reportedThrough, where, 'reportedThrough');
+  checkDiagnostics(funnel.diagnostics, where);
+  return funnel as unknown as FunnelPayload;
+}
+
+/**
+ * Checks the push-down projection: `null` (too early to say), or the shape
+ * `core.projectOnDemandVisitors` returns — `expected`, `low`, `high` whole numbers with `low ≤ high`,
+ * for the whole window and for each unreported day in `days`; `level` strictly between 0 and 1.
+ */
+export function checkProjection(value: unknown, where = 'projection'): OnDemandProjection | null {
+  if (value === null) return null;
+  const projection = expectObject(value, where, 'the projection');
+  const bands = [projection, ...expectArray(projection.days, where, 'days')];
+  bands.forEach((item, index) => {
+    const at = index === 0 ? '' : `days[${index - 1}]`;
+    const band = expectObject(item, where, at);
+    if (index > 0) expectDay(band.day, where, `${at}.day`);
+    const [, low, high] = ['expected', 'low', 'high'].map((key) => expectCount(band[key], where, at ? `${at}.${key}` : key) as number) as [number, number, number];
+    if (low > high) fail(where, at ? `${at}.low` : 'low', `at most high (${high})`, low);
+  });
+  const { level } = projection;
+  if (!(isNumber(level) && level > 0 && level < 1)) fail(where, 'level', 'a number strictly between 0 and 1', level);
+  expectCount(projection.basedOnDays, where, 'basedOnDays');
+  return projection as unknown as OnDemandProjection;
 }

@@ -4,7 +4,9 @@
  * backend and the reference server build every error answer here, so the same mistake gets the
  * same status, code and wording from both; the REST adapter reads error answers here.
  */
-import { InvalidInputError, type CriteriaError } from '../core/index.ts';
+// Core's module, not its index (see src/adapters/validate.ts): the REST adapter bundles this file.
+import { InvalidInputError } from '../core/errors.ts';
+import type { CriteriaError } from '../core/index.ts';
 
 /**
  * Every error code the kit's backends send, with its HTTP status. A code decides its status,

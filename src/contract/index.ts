@@ -33,7 +33,9 @@ export {
   audienceCountPath,
   audienceMembersPath,
   eventPath,
+  funnelPath,
   matchRoute,
+  projectionPath,
   routePattern,
   ROUTES,
   routeUrl,
@@ -50,14 +52,28 @@ export {
   parseAudienceCountRequest,
   parseClosingThreshold,
   parseDayRange,
+  parseFunnelQuery,
+  parseLevel,
   parseNow,
+  parseProjectionQuery,
   parseStatisticsQuery,
   parseSummaryQuery,
   type AudienceCountQuery,
+  type FunnelQuery,
+  type ProjectionQuery,
   type StatisticsQuery,
 } from './parameters.ts';
 export { decodeCursor, encodeCursor, MAX_CURSOR_POSITION, parseCursor, staleCursorProblem, type AttendanceCursor } from './cursor.ts';
-export type { AttendancePage, AudienceCountPayload, AudienceCountRequest, EventPayload, StatisticsPayload, SummaryPayload } from './payloads.ts';
+export type {
+  AttendancePage,
+  AudienceCountPayload,
+  AudienceCountRequest,
+  EventPayload,
+  FunnelPayload,
+  ProjectionPayload,
+  StatisticsPayload,
+  SummaryPayload,
+} from './payloads.ts';
 export {
   audiencePageOf,
   decodeAudienceCursor,

@@ -6,7 +6,10 @@ import {
   parseAudienceCountRequest,
   parseClosingThreshold,
   parseDayRange,
+  parseFunnelQuery,
+  parseLevel,
   parseNow,
+  parseProjectionQuery,
   parseStatisticsQuery,
   parseSummaryQuery,
 } from './parameters.ts';
@@ -181,5 +184,38 @@ describe('parseAudienceCountRequest', () => {
     ['no criteria', json, '{}', 400, 'invalid-criteria'],
   ])('refuses %s', (_name, type, text, status, code) => {
     expect(refusal(parseAudienceCountRequest(type, text)).slice(0, 2)).toEqual([status, code]);
+  });
+});
+
+describe('parseLevel', () => {
+  it.each<[string | null, number | undefined]>([
+    [null, undefined],
+    ['0.8', 0.8],
+    ['0.95', 0.95],
+    ['0.5', 0.5],
+    // What String(level) writes for a tiny level.
+    ['1e-7', 1e-7],
+    ['0.999', 0.999],
+  ])('reads %j as %j', (text, expected) => {
+    expect(value(parseLevel(text))).toBe(expected);
+  });
+
+  it.each(['', '0', '1', '1.0', '-0.5', '80%', '.8', '0.8 ', 'NaN', 'Infinity', '0x1', '2'])('refuses %j with 400 naming level', (text) => {
+    expect(refusal(parseLevel(text))).toEqual([400, 'invalid-request', 'level']);
+  });
+});
+
+describe('parseFunnelQuery and parseProjectionQuery', () => {
+  it('read now and level, undefined when absent', () => {
+    expect(value(parseFunnelQuery(new URLSearchParams()))).toEqual({ now: undefined });
+    expect(value(parseFunnelQuery(new URLSearchParams({ now: '2026-03-19T14:00:00Z' })))).toEqual({ now: new Date('2026-03-19T14:00:00Z') });
+    expect(value(parseProjectionQuery(new URLSearchParams()))).toEqual({ now: undefined, level: undefined });
+    expect(value(parseProjectionQuery(new URLSearchParams({ now: '2026-03-19T15:00:00+01:00', level: '0.95' })))).toEqual({ now: new Date('2026-03-19T14:00:00Z'), level: 0.95 });
+  });
+
+  it('refuse a bad now before a bad level, naming the field', () => {
+    expect(refusal(parseFunnelQuery(new URLSearchParams({ now: '2026-03-19' })))).toEqual([400, 'invalid-request', 'now']);
+    expect(refusal(parseProjectionQuery(new URLSearchParams({ now: 'soon', level: '2' })))).toEqual([400, 'invalid-request', 'now']);
+    expect(refusal(parseProjectionQuery(new URLSearchParams({ level: '1' })))).toEqual([400, 'invalid-request', 'level']);
   });
 });

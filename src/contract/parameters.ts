@@ -74,6 +74,47 @@ export function parseStatisticsQuery(query: URLSearchParams): Parsed<StatisticsQ
   return parsed({ now: now.value, closingThreshold: closingThreshold.value });
 }
 
+/** What `GET …/program/funnel` asks for; `now` `undefined` = the backend's clock. */
+export interface FunnelQuery {
+  now: Date | undefined;
+}
+
+/** The query of `GET …/program/funnel`: `now`, as `parseNow` reads it. */
+export function parseFunnelQuery(query: URLSearchParams): Parsed<FunnelQuery> {
+  const now = parseNow(query.get('now') ?? undefined);
+  return now.ok ? parsed({ now: now.value }) : now;
+}
+
+// A JSON number (what `String(level)` writes, `1e-7` included); the range is checked after.
+const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/;
+
+/**
+ * `level` of the projection: `undefined` when absent (core's default, 0.8), else a number strictly
+ * between 0 and 1 written as a JSON number (`0.8`, `0.95`, `1e-3`); '', `0`, `1`, `80%`, `NaN`
+ * are 400 (`invalid-request`). Checked here, not left to core: the level depends on no event, and
+ * the backend answers before it reads any data.
+ */
+export function parseLevel(text: string | null | undefined): Parsed<number | undefined> {
+  if (text === null || text === undefined) return parsed(undefined);
+  const level = NUMBER.test(text) ? Number(text) : Number.NaN;
+  return level > 0 && level < 1 ? parsed(level) : invalid('invalid-request', 'level', 'a probability strictly between 0 and 1, as a decimal number (0.8)', text);
+}
+
+/** What `GET …/on-demand/projection` asks for; `undefined` = the backend's clock, core's default level. */
+export interface ProjectionQuery {
+  now: Date | undefined;
+  level: number | undefined;
+}
+
+/** The query of `GET …/on-demand/projection`: `now` first, then `level`. */
+export function parseProjectionQuery(query: URLSearchParams): Parsed<ProjectionQuery> {
+  const now = parseNow(query.get('now') ?? undefined);
+  if (!now.ok) return now;
+  const level = parseLevel(query.get('level'));
+  if (!level.ok) return level;
+  return parsed({ now: now.value, level: level.value });
+}
+
 /**
  * A POST body must be sent as `application/json` (a `charset` parameter is fine). Anything
  * else — none, `text/plain` (what `fetch` sets for a string body), a form — is 415

@@ -3,7 +3,16 @@
  * adds only paging and the audience count's envelope. The REST adapter checks answers against
  * these shapes (src/adapters/validate.ts) before anything uses them.
  */
-import type { Attendance, AttendanceCriteria, DailyOnDemandVisitorsResult, OnDemandStatistics, WebinarEvent } from '../core/index.ts';
+import type {
+  Attendance,
+  AttendanceCriteria,
+  CalendarDay,
+  DailyOnDemandVisitorsResult,
+  OnDemandProjection,
+  OnDemandStatistics,
+  ProgramFunnel,
+  WebinarEvent,
+} from '../core/index.ts';
 
 /** `GET …/events/{id}`. */
 export type EventPayload = WebinarEvent;
@@ -18,6 +27,21 @@ export type SummaryPayload = DailyOnDemandVisitorsResult;
 
 /** `GET …/events/{id}/on-demand/statistics`: what `core.onDemandStatistics` returns. */
 export type StatisticsPayload = OnDemandStatistics;
+
+/**
+ * `GET …/events/{id}/program/funnel`: what `core.programFunnel` returns, with the day views are
+ * reported through (`attendedOnDemand` and `rewatched` count views through it). The kit's
+ * backends always send `reportedThrough`; the contract lets another backend leave it out.
+ */
+export interface FunnelPayload extends ProgramFunnel {
+  reportedThrough?: CalendarDay;
+}
+
+/**
+ * `GET …/events/{id}/on-demand/projection`: what `core.projectOnDemandVisitors` returns — JSON
+ * `null` while it is too early to say (before the event ends, fewer than 3 reported days).
+ */
+export type ProjectionPayload = OnDemandProjection | null;
 
 /** `POST …/events/{id}/audience/count`: how many registrants the criteria select. */
 export interface AudienceCountPayload {

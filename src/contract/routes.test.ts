@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allRoutesPattern, attendancePath, audienceCountPath, eventPath, matchRoute, routePattern, ROUTES, routeUrl, statisticsPath, summaryPath, type RouteName } from './routes.ts';
+import { allRoutesPattern, attendancePath, audienceCountPath, eventPath, funnelPath, matchRoute, projectionPath, routePattern, ROUTES, routeUrl, statisticsPath, summaryPath, type RouteName } from './routes.ts';
 
 const base = 'https://api.example.test/v1';
 
@@ -14,6 +14,9 @@ describe('URL builders', () => {
     expect(statisticsPath(base, 'e1', '2026-03-19T14:00:00.000Z')).toBe(`${base}/events/e1/on-demand/statistics?now=2026-03-19T14%3A00%3A00.000Z`);
     expect(statisticsPath(base, 'e1', '2026-03-19T14:00:00+01:00', 0)).toBe(`${base}/events/e1/on-demand/statistics?now=2026-03-19T14%3A00%3A00%2B01%3A00&closingThreshold=0`);
     expect(audienceCountPath(base, 'e1')).toBe(`${base}/events/e1/audience/count`);
+    expect(funnelPath(base, 'e1', '2026-03-19T14:00:00.000Z')).toBe(`${base}/events/e1/program/funnel?now=2026-03-19T14%3A00%3A00.000Z`);
+    expect(projectionPath(base, 'e1', '2026-03-19T14:00:00.000Z')).toBe(`${base}/events/e1/on-demand/projection?now=2026-03-19T14%3A00%3A00.000Z`);
+    expect(projectionPath(base, 'e1', '2026-03-19T14:00:00.000Z', 0.95)).toBe(`${base}/events/e1/on-demand/projection?now=2026-03-19T14%3A00%3A00.000Z&level=0.95`);
   });
 
   it('leave out undefined query parameters', () => {
@@ -35,7 +38,7 @@ describe('patterns and matching', () => {
     }
   });
 
-  it.each([[[]], [['events']], [['event', 'e1']], [['events', 'e1', 'secrets']], [['events', 'e1', 'on-demand']], [['events', 'e1', 'on-demand/summary']], [['events', 'e1', 'attendance', 'x']]])(
+  it.each([[[]], [['events']], [['event', 'e1']], [['events', 'e1', 'secrets']], [['events', 'e1', 'on-demand']], [['events', 'e1', 'on-demand/summary']], [['events', 'e1', 'program']], [['events', 'e1', 'program', 'funnel', 'x']], [['events', 'e1', 'attendance', 'x']]])(
     'match no route for %j',
     (segments) => {
       expect(matchRoute(segments)).toBeUndefined();

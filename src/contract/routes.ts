@@ -19,8 +19,10 @@ const SUMMARY = '/on-demand/summary';
 const STATISTICS = '/on-demand/statistics';
 const AUDIENCE_COUNT = '/audience/count';
 const AUDIENCE_MEMBERS = '/audience/members';
+const FUNNEL = '/program/funnel';
+const PROJECTION = '/on-demand/projection';
 
-/** Every route of the contract. The push-down routes (summary, statistics, audience count and members) are optional for a backend. */
+/** Every route of the contract. The push-down routes (all but event and attendance) are optional for a backend. */
 export const ROUTES = {
   event: { method: 'GET', path: EVENT },
   attendance: { method: 'GET', path: ATTENDANCE },
@@ -28,6 +30,8 @@ export const ROUTES = {
   statistics: { method: 'GET', path: STATISTICS },
   audienceCount: { method: 'POST', path: AUDIENCE_COUNT },
   audienceMembers: { method: 'POST', path: AUDIENCE_MEMBERS },
+  funnel: { method: 'GET', path: FUNNEL },
+  projection: { method: 'GET', path: PROJECTION },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof ROUTES;
@@ -76,6 +80,13 @@ export const audienceCountPath = (base: string, eventId: string): string => path
 
 /** `POST {base}/events/{id}/audience/members` with an `AudienceMembersRequest` body. */
 export const audienceMembersPath = (base: string, eventId: string): string => pathOf(base, eventId, AUDIENCE_MEMBERS);
+
+/** `GET {base}/events/{id}/program/funnel?now=…`; `now` is an instant with an offset. */
+export const funnelPath = (base: string, eventId: string, now: string): string => `${pathOf(base, eventId, FUNNEL)}?now=${encoded(now)}`;
+
+/** `GET {base}/events/{id}/on-demand/projection?now=…[&level=…]`; without `level` the backend's default, 0.8. */
+export const projectionPath = (base: string, eventId: string, now: string, level?: number): string =>
+  `${pathOf(base, eventId, PROJECTION)}?now=${encoded(now)}${level === undefined ? '' : `&level=${level}`}`;
 
 /**
  * The MSW path pattern of `route` below `base`; the event id is the `id` path parameter.

@@ -49,7 +49,7 @@ const good = () => createMemoryAdapter({ events: [data], pushDown: true });
 describe('runAdapterConformance', () => {
   it('registers its tests with any describe/it and passes a correct adapter', async () => {
     const outcomes = await conformance(good, { expectPushDown: true, strictAbort: false });
-    expect(outcomes.length).toBeGreaterThanOrEqual(11);
+    expect(outcomes.length).toBeGreaterThanOrEqual(14);
     expect(failures(outcomes)).toEqual([]);
   });
 
@@ -110,6 +110,32 @@ describe('runAdapterConformance', () => {
     const failed = failures(await conformance(adapter));
     expect(failed).toHaveLength(1);
     expect(failed[0]?.error).toMatch(/^getStatistics\("mid-window"\) at 2026-03-19T14:00:00.000Z differs from core on the same data: totalVisitors is 0, core computes \d+\.$/);
+  });
+
+  it('fails a funnel or a projection that differs from core, naming the field and the clock', async () => {
+    const funnelOff = (): DataAdapter => {
+      const inner = good();
+      return { ...inner, getFunnel: async (id, options) => ({ ...(await inner.getFunnel!(id, options)), registered: 0, noShow: 0 }) };
+    };
+    const funnelFailures = failures(await conformance(funnelOff));
+    expect(funnelFailures).toHaveLength(1);
+    expect(funnelFailures[0]?.error).toMatch(/^getFunnel\("mid-window"\) at 2026-03-19T14:00:00.000Z differs from core on the same data: registered is 0, core computes \d+; noShow is 0, core computes \d+\.$/);
+    const wrongDay = (): DataAdapter => {
+      const inner = good();
+      return { ...inner, getFunnel: async (id, options) => ({ ...(await inner.getFunnel!(id, options)), reportedThrough: '2026-03-01' }) };
+    };
+    expect(failures(await conformance(wrongDay))[0]?.error).toMatch(/says reportedThrough "2026-03-01", but the attendance is reported through 2026-03-18\.$/);
+    // A projection that ignores the level, and one that answers before the event has ended (an hour before: the first clock where core says null).
+    const projectionOff = (): DataAdapter => {
+      const inner = good();
+      return { ...inner, getProjection: (id, options) => inner.getProjection!(id, { ...options, level: undefined }) };
+    };
+    expect(failures(await conformance(projectionOff))[0]?.error).toMatch(/^getProjection\("mid-window"\) at 2026-03-19T14:00:00.000Z at level 0.95 differs from core on the same data: .*level is 0.8, core computes 0.95/);
+    const early = (): DataAdapter => {
+      const inner = good();
+      return { ...inner, getProjection: async (id, options) => (await inner.getProjection!(id, options)) ?? { expected: 0, low: 0, high: 0, level: 0.8, basedOnDays: 0, days: [] } };
+    };
+    expect(failures(await conformance(early))[0]?.error).toMatch(/^getProjection\("mid-window"\) at 2026-03-07T13:00:00.000Z is \{"expected":0,.*\}, core computes null\.$/);
   });
 
   it('fails a summary with other diagnostics when they are compared', async () => {

@@ -15,6 +15,8 @@ import {
   isCalendarDay,
   onDemandStatistics,
   onDemandWindow,
+  programFunnel,
+  projectOnDemandVisitors,
   resolveStatuses,
   selectAudience,
   type Attendance,
@@ -49,10 +51,10 @@ export interface ConformanceOptions extends ConformanceRunner {
    */
   strictAbort?: boolean;
   /**
-   * Fail unless these push-down aggregates exist (`true` = all four). Default: check whichever
+   * Fail unless these push-down aggregates exist (`true` = all of them). Default: check whichever
    * the adapter implements.
    */
-  expectPushDown?: boolean | { summary?: boolean; statistics?: boolean; audience?: boolean; members?: boolean };
+  expectPushDown?: boolean | { summary?: boolean; statistics?: boolean; audience?: boolean; members?: boolean; funnel?: boolean; projection?: boolean };
   /** How push-down diagnostics are compared with core's: same codes (default), exactly, or not at all. */
   diagnostics?: 'codes' | 'exact' | 'ignore';
   /** How long a call may take to settle after an abort. Default 3 000 ms. */
@@ -168,11 +170,13 @@ function calls(adapter: DataAdapter, now: Date): [string, (eventId: string, sign
     ['getEvent', (eventId, signal) => adapter.getEvent(eventId, { signal })],
     ['getAttendance', (eventId, signal) => adapter.getAttendance(eventId, { signal })],
   ];
-  const { getDailySummary, getStatistics, countAudience, listAudience } = adapter;
+  const { getDailySummary, getStatistics, countAudience, listAudience, getFunnel, getProjection } = adapter;
   if (getDailySummary) list.push(['getDailySummary', (eventId, signal) => getDailySummary.call(adapter, eventId, undefined, { signal })]);
   if (getStatistics) list.push(['getStatistics', (eventId, signal) => getStatistics.call(adapter, eventId, { now, signal })]);
   if (countAudience) list.push(['countAudience', (eventId, signal) => countAudience.call(adapter, eventId, { version: 1, kind: 'has-attended' }, { now, signal })]);
   if (listAudience) list.push(['listAudience', (eventId, signal) => listAudience.call(adapter, eventId, { criteria: { version: 1, kind: 'has-attended' }, now, limit: 10 }, { signal })]);
+  if (getFunnel) list.push(['getFunnel', (eventId, signal) => getFunnel.call(adapter, eventId, { now, signal })]);
+  if (getProjection) list.push(['getProjection', (eventId, signal) => getProjection.call(adapter, eventId, { now, signal })]);
   return list;
 }
 
@@ -189,12 +193,25 @@ function defaultCriteria(window: OnDemandWindow): AttendanceCriteria[] {
 }
 
 /**
+ * Clocks where the funnel's clock check and the projection's branches change, for an event and
+ * `now`: `now`, before and at the end of the event (projection `null`), just after it, days into
+ * the window, just before and at the close, and after it (the final count).
+ */
+function clocksAcross(window: OnDemandWindow, now: Date): Date[] {
+  const ends = window.opensAfter.getTime();
+  const closes = window.closesAt.getTime();
+  const day = 86_400_000;
+  return [now.getTime(), ends - 3_600_000, ends, ends + 1, ends + 2.5 * day, ends + 10 * day, closes - 1, closes, closes + 3 * day].map((time) => new Date(time));
+}
+
+/**
  * Registers the conformance tests for a `DataAdapter` with your runner's `describe`/`it`.
  * `makeAdapter` is called once per test. Checks: the shapes of `getEvent`/`getAttendance`
  * (readable by core); unknown ids reject with AdapterError `not-found`; an aborted signal
  * (before and during a call) rejects with `aborted`, and the adapter answers normally after;
  * each push-down aggregate it implements equals core's result computed from its own
- * `getEvent` + `getAttendance`; invalid ranges and criteria reject with `invalid-request`.
+ * `getEvent` + `getAttendance` (the funnel and the projection at clocks across the window too);
+ * invalid ranges, criteria and levels reject with `invalid-request`.
  *
  * @example
  * import { describe, it } from 'vitest';
@@ -208,7 +225,14 @@ export function runAdapterConformance(makeAdapter: () => DataAdapter | Promise<D
   const expected =
     typeof options.expectPushDown === 'object'
       ? options.expectPushDown
-      : { summary: options.expectPushDown, statistics: options.expectPushDown, audience: options.expectPushDown, members: options.expectPushDown };
+      : {
+          summary: options.expectPushDown,
+          statistics: options.expectPushDown,
+          audience: options.expectPushDown,
+          members: options.expectPushDown,
+          funnel: options.expectPushDown,
+          projection: options.expectPushDown,
+        };
 
   /** The adapter and the data core computes from, read through the adapter itself. */
   async function load() {
@@ -218,7 +242,7 @@ export function runAdapterConformance(makeAdapter: () => DataAdapter | Promise<D
     return { adapter, event, attendance, window: onDemandWindow(event) };
   }
 
-  function pushDown<K extends 'getDailySummary' | 'getStatistics' | 'countAudience' | 'listAudience'>(adapter: DataAdapter, method: K, expectedHere: boolean | undefined): DataAdapter[K] {
+  function pushDown<K extends 'getDailySummary' | 'getStatistics' | 'countAudience' | 'listAudience' | 'getFunnel' | 'getProjection'>(adapter: DataAdapter, method: K, expectedHere: boolean | undefined): DataAdapter[K] {
     if (expectedHere && typeof adapter[method] !== 'function') fail(`The adapter has no ${method}, but expectPushDown says it should.`);
     return adapter[method];
   }
@@ -373,6 +397,46 @@ export function runAdapterConformance(makeAdapter: () => DataAdapter | Promise<D
           const limit = Math.max(1, Math.ceil(all.length / 3));
           differences(await everyPage(adapter, criteria, sort, limit), sortAudienceMembers(all, sort), 'members', found);
           if (found.length > 0) fail(`listAudience sorted by ${sort.by} ${sort.direction} (pages of ${limit}) differs from core: ${found.join('; ')}.`);
+        }
+      });
+      it('getFunnel at `now` and at clocks across the window (reportedThrough, when given, the attendance\'s)', async () => {
+        const { adapter, event, attendance, window } = await load();
+        const getFunnel = pushDown(adapter, 'getFunnel', expected.funnel);
+        if (!getFunnel) return;
+        for (const clock of clocksAcross(window, now)) {
+          const what = `getFunnel("${eventId}") at ${clock.toISOString()}`;
+          const { reportedThrough, ...funnel } = await getFunnel.call(adapter, eventId, { now: clock });
+          if (reportedThrough !== undefined && reportedThrough !== attendance.reportedThrough) {
+            fail(`${what} says reportedThrough ${describeValue(reportedThrough)}, but the attendance is reported through ${attendance.reportedThrough}.`);
+          }
+          expectEqualToCore(funnel, programFunnel(event, attendance, clock), what, options.diagnostics);
+        }
+      });
+      it('getProjection at clocks across the window (null where core says null), at the default level and at 0.95', async () => {
+        const { adapter, event, attendance, window } = await load();
+        const getProjection = pushDown(adapter, 'getProjection', expected.projection);
+        if (!getProjection) return;
+        for (const clock of clocksAcross(window, now)) {
+          for (const level of [undefined, 0.95]) {
+            const what = `getProjection("${eventId}") at ${clock.toISOString()}${level === undefined ? '' : ` at level ${level}`}`;
+            const actual = await getProjection.call(adapter, eventId, { now: clock, level });
+            const expectedProjection = projectOnDemandVisitors(event, attendance, clock, level === undefined ? {} : { level });
+            if (expectedProjection === null || actual === null) {
+              if (actual !== expectedProjection) fail(`${what} is ${describeValue(actual)}, core computes ${describeValue(expectedProjection)}.`);
+              continue;
+            }
+            const found: string[] = [];
+            differences(actual, expectedProjection, '', found);
+            if (found.length > 0) fail(`${what} differs from core on the same data: ${found.join('; ')}.`);
+          }
+        }
+      });
+      it('getProjection rejects a level outside 0 … 1 (exclusive) with "invalid-request"', async () => {
+        const { adapter } = await load();
+        const getProjection = pushDown(adapter, 'getProjection', expected.projection);
+        if (!getProjection) return;
+        for (const level of [0, 1, 1.5]) {
+          await expectAdapterError(getProjection.call(adapter, eventId, { now, level }), 'invalid-request', `getProjection at level ${level}`, settleMs);
         }
       });
       it('listAudience rejects invalid criteria and a limit over 1000 with "invalid-request"', async () => {

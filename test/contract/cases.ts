@@ -185,6 +185,33 @@ export function describeGoodAnswers(options: ContractSuiteOptions & { events: re
         }
         expect((await send('POST', 'audienceMembers', eventId, undefined, { criteria: GOOD_CRITERIA[0] })).status, "the server's own clock").toBe(200);
       });
+
+      test(`${eventId}: GET the funnel (${light ? 'one clock' : 'several clocks, and the server clock'})`, async () => {
+        const event = await eventOf(eventId);
+        const endsAt = Date.parse(event.endsAt);
+        const clocks = [now.toISOString(), new Date(endsAt).toISOString(), new Date(endsAt + 40 * 86_400_000).toISOString(), '2026-03-19T15:00:00+01:00'];
+        for (const clock of light ? clocks.slice(0, 1) : clocks) expect((await send('GET', 'funnel', eventId, { now: clock })).status).toBe(200);
+        if (!light) expect((await send('GET', 'funnel', eventId)).status, "the server's own clock").toBe(200);
+      });
+
+      test(`${eventId}: GET the projection (${light ? 'one clock' : 'null before the end, the final count after the close, clocks between, levels, and the server clock'})`, async () => {
+        const event = await eventOf(eventId);
+        const endsAt = Date.parse(event.endsAt);
+        const at = (days: number) => new Date(endsAt + days * 86_400_000).toISOString();
+        if (light) {
+          expect((await send('GET', 'projection', eventId, { now: now.toISOString() })).status).toBe(200);
+          return;
+        }
+        // Both shapes of the answer on every event: null until the event has ended, the final count once the window has closed.
+        expect(json<unknown>(await send('GET', 'projection', eventId, { now: new Date(endsAt).toISOString() }))).toBeNull();
+        expect(json<{ days: unknown[] }>(await send('GET', 'projection', eventId, { now: at(31) })).days).toEqual([]);
+        for (const clock of [now.toISOString(), at(1), at(5), at(29.9)]) {
+          for (const level of [undefined, '0.5', '0.95']) {
+            expect((await send('GET', 'projection', eventId, { now: clock, ...(level === undefined ? {} : { level }) })).status).toBe(200);
+          }
+        }
+        expect((await send('GET', 'projection', eventId)).status, "the server's own clock").toBe(200);
+      });
     });
   }
 }
@@ -231,6 +258,14 @@ function badRequests(window: { firstDay: string; lastDay: string }): BadRequest[
     { name: 'statistics: closingThreshold abc', method: 'GET', route: 'statistics', query: { closingThreshold: 'abc' }, status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
     { name: 'statistics: an empty closingThreshold', method: 'GET', route: 'statistics', query: { closingThreshold: '' }, status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
     { name: 'statistics: closingThreshold 1e1 (not decimal digits)', method: 'GET', route: 'statistics', query: { closingThreshold: '1e1' }, status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
+    { name: 'funnel: now that is not a date', method: 'GET', route: 'funnel', query: { now: 'yesterday' }, status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
+    { name: 'funnel: now without an offset', method: 'GET', route: 'funnel', query: { now: '2026-03-19T14:00:00' }, status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
+    { name: 'projection: now as a bare day', method: 'GET', route: 'projection', query: { now: '2026-03-19' }, status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
+    { name: 'projection: level 0', method: 'GET', route: 'projection', query: { level: '0' }, status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
+    { name: 'projection: level 1', method: 'GET', route: 'projection', query: { level: '1' }, status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
+    { name: 'projection: level -0.5', method: 'GET', route: 'projection', query: { level: '-0.5' }, status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
+    { name: 'projection: level 80%', method: 'GET', route: 'projection', query: { level: '80%' }, status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
+    { name: 'projection: an empty level', method: 'GET', route: 'projection', query: { level: '' }, status: 400, codes: ['invalid-request'], refusedBy: 'schema' },
     {
       name: 'audience count: a body not sent as application/json',
       method: 'POST', route: 'audienceCount', body: criteriaBody({ version: 1, kind: 'has-attended' }), contentType: 'text/plain;charset=UTF-8',

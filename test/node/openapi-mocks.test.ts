@@ -144,6 +144,8 @@ describe('mock backend: every fault', () => {
     ['summary', 'GET', pathOf('summary', EVENT), {}],
     ['statistics', 'GET', pathOf('statistics', EVENT, { now: REFERENCE_NOW.toISOString() }), {}],
     ['audienceCount', 'POST', pathOf('audienceCount', EVENT), postJson({ criteria: { version: 1, kind: 'has-attended' }, now: REFERENCE_NOW.toISOString() })],
+    ['funnel', 'GET', pathOf('funnel', EVENT, { now: REFERENCE_NOW.toISOString() }), {}],
+    ['projection', 'GET', pathOf('projection', EVENT, { now: REFERENCE_NOW.toISOString() }), {}],
   ];
   const use = (fault: Fault, options: Omit<FaultOptions, 'baseUrl'> = {}) => server.use(...faultHandlers(fault, { baseUrl, ...options }));
 

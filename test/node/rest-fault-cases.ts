@@ -47,6 +47,8 @@ function everyCall(adapter: DataAdapter, signal?: AbortSignal): [string, () => P
     ['getDailySummary', () => adapter.getDailySummary!(EVENT, undefined, { signal })],
     ['getStatistics', () => adapter.getStatistics!(EVENT, { now, signal })],
     ['countAudience', () => adapter.countAudience!(EVENT, { version: 1, kind: 'has-attended' }, { now, signal })],
+    ['getFunnel', () => adapter.getFunnel!(EVENT, { now, signal })],
+    ['getProjection', () => adapter.getProjection!(EVENT, { now, signal })],
   ];
 }
 

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRestAdapter } from '../../src/adapters/index.ts';
-import { dailyOnDemandVisitors, onDemandStatistics, selectAudience } from '../../src/core/index.ts';
+import { dailyOnDemandVisitors, onDemandStatistics, programFunnel, projectOnDemandVisitors, selectAudience } from '../../src/core/index.ts';
 import { REFERENCE_NOW, scenarioData } from '../../mocks/index.ts';
 import { createPool } from '../../server/db.ts';
 import { loadWebinar } from '../../server/load.ts';
@@ -48,18 +48,21 @@ describe('bearer tokens', () => {
     const server = await startTestServer(database.pool, { authTokens: [TOKEN, NEXT_TOKEN], corsOrigin: 'https://portal.example.test' });
     try {
       for (const headers of [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Basic ${TOKEN}` }, { authorization: 'Bearer' }]) {
-        const answer = await recorded(`${server.baseUrl}${pathOf('summary', event.id)}`, { headers });
-        expect(answer.status, JSON.stringify(headers)).toBe(401);
-        expect((answer.headers as Headers).get('www-authenticate')).toMatch(/^Bearer realm="odw"/);
-        // The browser may read the refusal: CORS headers are on it too.
-        expect((answer.headers as Headers).get('access-control-allow-origin')).toBe('https://portal.example.test');
-        expect(checkAnswer('GET', ROUTES.summary, answer)).toEqual([]);
+        for (const route of ['summary', 'funnel', 'projection'] as const) {
+          const answer = await recorded(`${server.baseUrl}${pathOf(route, event.id)}`, { headers });
+          expect(answer.status, `${route} ${JSON.stringify(headers)}`).toBe(401);
+          expect((answer.headers as Headers).get('www-authenticate')).toMatch(/^Bearer realm="odw"/);
+          // The browser may read the refusal: CORS headers are on it too.
+          expect((answer.headers as Headers).get('access-control-allow-origin')).toBe('https://portal.example.test');
+          expect(checkAnswer('GET', ROUTES[route], answer)).toEqual([]);
+        }
       }
       // A CORS preflight carries no credentials, and needs none.
       expect((await fetch(`${server.baseUrl}${pathOf('audienceCount', event.id)}`, { method: 'OPTIONS' })).status).toBe(204);
       for (const token of [TOKEN, NEXT_TOKEN]) {
         const adapter = createRestAdapter({ baseUrl: server.baseUrl, pushDown: true, retries: 0, headers: { authorization: `Bearer ${token}` } });
         expect(await adapter.getDailySummary!(event.id, undefined)).toEqual(dailyOnDemandVisitors(event, attendance));
+        expect(await adapter.getProjection!(event.id, { now: REFERENCE_NOW })).toEqual(projectOnDemandVisitors(event, attendance, REFERENCE_NOW));
       }
       const refused = createRestAdapter({ baseUrl: server.baseUrl, retries: 0 });
       await expect(refused.getEvent(event.id)).rejects.toMatchObject({ kind: 'unauthorized' });
@@ -80,6 +83,7 @@ describe('push-down only', () => {
       const adapter = createRestAdapter({ baseUrl: server.baseUrl, pushDown: true, retries: 0 });
       await expect(adapter.getAttendance(event.id)).rejects.toMatchObject({ kind: 'unauthorized' });
       expect(await adapter.getStatistics!(event.id, { now: REFERENCE_NOW })).toEqual(onDemandStatistics(event, attendance, REFERENCE_NOW));
+      expect(await adapter.getFunnel!(event.id, { now: REFERENCE_NOW })).toEqual({ ...programFunnel(event, attendance, REFERENCE_NOW), reportedThrough: attendance.reportedThrough });
     } finally {
       await server.close();
     }
@@ -111,6 +115,8 @@ describe('a read-only database role (README)', () => {
       expect(await adapter.getDailySummary!(event.id, undefined)).toEqual(dailyOnDemandVisitors(event, attendance));
       expect(await adapter.getStatistics!(event.id, { now: REFERENCE_NOW })).toEqual(onDemandStatistics(event, attendance, REFERENCE_NOW));
       expect(await adapter.countAudience!(event.id, criteria, { now: REFERENCE_NOW })).toBe(selectAudience(event, attendance, criteria, REFERENCE_NOW).length);
+      expect(await adapter.getFunnel!(event.id, { now: REFERENCE_NOW })).toEqual({ ...programFunnel(event, attendance, REFERENCE_NOW), reportedThrough: attendance.reportedThrough });
+      expect(await adapter.getProjection!(event.id, { now: REFERENCE_NOW })).toEqual(projectOnDemandVisitors(event, attendance, REFERENCE_NOW));
       expect(server.errors).toEqual([]);
       await expect(loadWebinar(pool, data)).rejects.toBeInstanceOf(pg.DatabaseError);
     } finally {

@@ -14,6 +14,8 @@ import {
   onDemandStatistics,
   onDemandWindow,
   parseInstant,
+  programFunnel,
+  projectOnDemandVisitors,
   selectAudience,
   type Attendance,
   type AttendanceCriteria,
@@ -91,6 +93,7 @@ function joined(count: number): Attendance {
   };
 }
 
+// Mid-window (the projection's model, after the first report) and after the close (the final count).
 const clocks = [new Date(`${addDays(R2, 2)}T20:00:00Z`), new Date(window.closesAt.getTime() + 86_400_000)];
 const criteria: AttendanceCriteria[] = [
   { version: 1, kind: 'has-attended' },
@@ -123,6 +126,9 @@ async function expectCoreAnswers(attendance: Attendance): Promise<void> {
   for (const now of clocks) {
     expect(await adapter.getStatistics!(event.id, { now })).toEqual(onDemandStatistics(event, attendance, now));
     for (const each of criteria) expect(await adapter.countAudience!(event.id, each, { now }), JSON.stringify(each)).toBe(selectAudience(event, attendance, each, now).length);
+    // The funnel and the projection (first visits per day, from the pairs each report updates) follow each report too.
+    expect(await adapter.getFunnel!(event.id, { now })).toEqual({ ...programFunnel(event, attendance, now), reportedThrough: attendance.reportedThrough });
+    expect(await adapter.getProjection!(event.id, { now })).toEqual(projectOnDemandVisitors(event, attendance, now));
     // The people behind the counts follow each report too (visits, first and last day kept per lead).
     for (const each of criteria.slice(0, 3)) {
       const page = await adapter.listAudience!(event.id, { criteria: each, now, limit: 1000 });
@@ -140,7 +146,7 @@ async function aggregates(eventId: string): Promise<Record<string, unknown[]>> {
     daily_activity: 'day, lead_no, milliseconds, views, rewatch',
     event_days: 'day, visitors, rewatchers, milliseconds',
     day_pairs: 'rewatch, previous_day, day, people',
-    event_totals: 'registrants, live_attendees, visitors, rewatchers, no_show_milliseconds, rewatch_milliseconds, median_low_milliseconds, median_high_milliseconds',
+    event_totals: 'registrants, registered, live_attendees, visitors, rewatchers, no_show_milliseconds, rewatch_milliseconds, median_low_milliseconds, median_high_milliseconds',
     lead_extremes: 'most, rewatch, minute, whole, people',
     diagnostics: 'section, ord, sub, code, lead_id, status_text, live_minutes, kept_status, viewed_at_text, viewed_at, minutes, day',
   };

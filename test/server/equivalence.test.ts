@@ -2,9 +2,10 @@
  * Every push-down answer of the reference server equals core's answer on the same data, exactly
  * (durations are whole milliseconds on both sides, converted to minutes by the same code):
  * the daily summary (whole window, every single day, multi-day ranges across the DST change),
- * statistics at the window's boundary instants with several closing thresholds, and audience
+ * statistics at the window's boundary instants with several closing thresholds, audience
  * counts for each kind, each Event Mode and every Watch Date / Watch Duration operator, at
- * several clocks. Diagnostics are compared exactly.
+ * several clocks, and the program funnel and the projection (two levels) at those instants.
+ * Diagnostics are compared exactly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRestAdapter, type DataAdapter } from '../../src/adapters/index.ts';
@@ -15,6 +16,8 @@ import {
   daysFromTo,
   onDemandStatistics,
   onDemandWindow,
+  programFunnel,
+  projectOnDemandVisitors,
   selectAudience,
   type AttendanceCriteria,
   type CriteriaKind,
@@ -136,6 +139,22 @@ describe.each(DATASETS.map((data) => [data.event.id, data] as const))('push-down
         expect(actual, `now ${now.toISOString()}, threshold ${String(closingThreshold)}`).toEqual(onDemandStatistics(event, attendance, now, options));
       }
     }
+  });
+
+  it('program funnel and projection at the boundary instants of the window and the dataset clocks, at two levels', async () => {
+    const getFunnel = adapter.getFunnel!.bind(adapter);
+    const getProjection = adapter.getProjection!.bind(adapter);
+    let projected = 0;
+    for (const now of [...boundaryClocks(window), ...data.clocks]) {
+      expect(await getFunnel(eventId, { now }), `funnel at ${now.toISOString()}`).toEqual({ ...programFunnel(event, attendance, now), reportedThrough: attendance.reportedThrough });
+      for (const level of [undefined, 0.95]) {
+        const expected = projectOnDemandVisitors(event, attendance, now, level === undefined ? {} : { level });
+        if (expected !== null && expected.days.length > 0) projected++;
+        expect(await getProjection(eventId, { now, level }), `projection at ${now.toISOString()}, level ${String(level)}`).toEqual(expected);
+      }
+    }
+    // The model itself, not only null and final counts, where a dataset is reported part-way.
+    if (attendance.views.length > 0 && attendance.reportedThrough >= addDays(window.firstDay, 2) && attendance.reportedThrough < window.lastDay) expect(projected).toBeGreaterThan(0);
   });
 
   it('audience counts: each kind, each Event Mode, every Watch Date and Watch Duration operator, at several clocks', async () => {

@@ -26,6 +26,8 @@ const CALLS: [Route, 'GET' | 'POST', string, RequestInit][] = [
   ['summary', 'GET', pathOf('summary', 'mid-window'), {}],
   ['statistics', 'GET', pathOf('statistics', 'mid-window', { now: REFERENCE_NOW.toISOString() }), {}],
   ['audienceCount', 'POST', pathOf('audienceCount', 'mid-window'), postJson({ criteria: { version: 1, kind: 'has-attended' }, now: REFERENCE_NOW.toISOString() })],
+  ['funnel', 'GET', pathOf('funnel', 'mid-window', { now: REFERENCE_NOW.toISOString() }), {}],
+  ['projection', 'GET', pathOf('projection', 'mid-window', { now: REFERENCE_NOW.toISOString() }), {}],
 ];
 
 /** The server's limits here: short, so a fault is answered in seconds. */

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRestAdapter } from '../../src/adapters/index.ts';
-import { dailyOnDemandVisitors, InvalidInputError, PROGRAM_STATUS_NAMES, PROGRAM_STATUS_STEPS, type Attendance, type WebinarEvent } from '../../src/core/index.ts';
+import { dailyOnDemandVisitors, InvalidInputError, PROGRAM_STATUS_NAMES, PROGRAM_STATUS_STEPS, programFunnel, type Attendance, type WebinarEvent } from '../../src/core/index.ts';
 import { scenarioData } from '../../mocks/index.ts';
 import { LoadError, loadWebinar } from '../../server/load.ts';
 import { migrate, migrations } from '../../server/migrate.ts';
@@ -40,8 +40,20 @@ async function count(table: 'registrants' | 'views', eventId = 'load-test'): Pro
 
 describe('migrations', () => {
   it('apply once: running them again changes nothing', async () => {
-    expect(migrations().map((migration) => migration.version)).toEqual(['001', '002']);
+    expect(migrations().map((migration) => migration.version)).toEqual(['001', '002', '003']);
     expect(await migrate(database.pool)).toEqual([]);
+  });
+
+  it('003 fills the funnel’s registered stage of the events loaded before it, as core counts it', async () => {
+    const data = scenarioData('bad-records');
+    await loadWebinar(database.pool, { ...data, event: { ...data.event, id: 'before-003' } });
+    // As an event loaded before 003 would be after its ALTER: no value yet, then the migration's UPDATE.
+    const file = migrations().find((migration) => migration.version === '003')?.file as string;
+    const update = readFileSync(file, 'utf8').replace(/--.*$/gm, '').split(';').find((statement) => /^\s*UPDATE/.test(statement)) as string;
+    await database.pool.query("UPDATE odw.event_totals t SET registered = -1 FROM odw.events e WHERE e.key = t.event_key AND e.id = 'before-003'");
+    await database.pool.query(update);
+    const { rows } = await database.pool.query<{ registered: number }>("SELECT t.registered FROM odw.event_totals t JOIN odw.events e ON e.key = t.event_key WHERE e.id = 'before-003'");
+    expect(rows).toEqual([{ registered: programFunnel(data.event, data.attendance, new Date()).registered }]);
   });
 
   it('hold core’s rules: the program statuses and their steps', async () => {

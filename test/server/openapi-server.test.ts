@@ -87,6 +87,8 @@ describe('reference server: a database that is down, failing or too slow', () =>
     ['summary', 'GET', pathOf('summary', 'mid-window'), {}],
     ['statistics', 'GET', pathOf('statistics', 'mid-window', { now: REFERENCE_NOW.toISOString() }), {}],
     ['audienceCount', 'POST', pathOf('audienceCount', 'mid-window'), postJson({ criteria: { version: 1, kind: 'has-attended' }, now: REFERENCE_NOW.toISOString() })],
+    ['funnel', 'GET', pathOf('funnel', 'mid-window', { now: REFERENCE_NOW.toISOString() }), {}],
+    ['projection', 'GET', pathOf('projection', 'mid-window', { now: REFERENCE_NOW.toISOString() }), {}],
   ];
 
   /** Every route of a server over `pool` answers `status`, as documented. */

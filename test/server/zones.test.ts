@@ -12,8 +12,9 @@
  *   - each event ends late in the local evening, and two people watch at every local midnight of
  *     the window, 1 ms before and at it, so a day off by one shows;
  *   - every view's stored day is core's day; the summary (whole window, single days, ranges), the
- *     statistics, and audience counts for every Watch Date operator and time frame at clocks on
- *     both sides of local midnights, Mondays and month starts, equal core's answers.
+ *     statistics, the funnel, the projection (first visits per local day) and audience counts for
+ *     every Watch Date operator and time frame at clocks on both sides of local midnights, Mondays
+ *     and month starts, equal core's answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRestAdapter, type DataAdapter } from '../../src/adapters/index.ts';
@@ -24,6 +25,8 @@ import {
   onDemandStatistics,
   onDemandWindow,
   parseInstant,
+  programFunnel,
+  projectOnDemandVisitors,
   selectAudience,
   type Attendance,
   type AttendanceCriteria,
@@ -161,6 +164,15 @@ describe.each(CASES.map((data) => [data.event.id, data] as const))('%s: the serv
 
   it('statistics at clocks around local midnights — exactly core’s', async () => {
     for (const now of clocks) expect(await adapter.getStatistics!(eventId, { now }), now.toISOString()).toEqual(onDemandStatistics(event, attendance, now));
+  });
+
+  it('funnel and projection at those clocks — exactly core’s', async () => {
+    for (const now of clocks) {
+      expect(await adapter.getFunnel!(eventId, { now }), now.toISOString()).toEqual({ ...programFunnel(event, attendance, now), reportedThrough: attendance.reportedThrough });
+      expect(await adapter.getProjection!(eventId, { now }), now.toISOString()).toEqual(projectOnDemandVisitors(event, attendance, now));
+    }
+    // Reported through day 17: inside the window the projection is the model's, from first visits per local day.
+    expect(projectOnDemandVisitors(event, attendance, clocks[0] as Date)?.days.length).toBeGreaterThan(0);
   });
 
   it('audience counts for every Watch Date operator and time frame, alone and with a Watch Duration, at those clocks', async () => {
