@@ -36,22 +36,27 @@ const KB = 1024;
  * down, except by a recorded decision: they were re-based once, to the sizes measured after the
  * 2026-12-01 round (#16 plain-language errors, honest empty and upcoming states, reported-day
  * ranges, plurals, locale CSV; #18 day breaks and formatter caches; #19/#20 core and adapter
- * additions in the whole kit), from 26 400, 27 400 and 37 000 B; CHANGELOG lists what grew.
+ * additions in the whole kit), from 26 400, 27 400 and 37 000 B; CHANGELOG lists what grew. A
+ * second recorded decision in the next round: the dashboard and the whole kit up for the projection
+ * (#20: core's model, the statistics line, the chart's dashed continuation, the REST checks of
+ * the funnel and projection answers) and, in the whole kit only, the chunk boundary of the
+ * picker's on-demand analysis engine (#15), from 29 100 and 43 800 B; the audience page came
+ * down with that engine, from 28 850 B.
  */
 export const ENTRIES: Entry[] = [
   {
     name: 'dashboard: provider + statistics + summary + REST adapter',
     imports: "import './src/provider.ts'; import './src/statistics.ts'; import './src/summary.ts'; export { createRestAdapter } from './src/adapters/index.ts';",
     budget: 22 * KB,
-    ceiling: 29_100,
+    ceiling: 32_300,
   },
   {
     name: 'audience page: provider + picker + REST adapter',
     imports: "import './src/provider.ts'; import './src/picker.ts'; export { createRestAdapter } from './src/adapters/index.ts';",
     budget: 22 * KB,
-    ceiling: 28_850,
+    ceiling: 27_800,
   },
-  { name: '. (whole kit)', file: 'src/index.ts', budget: 30 * KB, ceiling: 43_800 },
+  { name: '. (whole kit)', file: 'src/index.ts', budget: 30 * KB, ceiling: 47_600 },
   { name: './summary', file: 'src/summary.ts' },
   { name: './statistics', file: 'src/statistics.ts' },
   { name: './picker', file: 'src/picker.ts' },
