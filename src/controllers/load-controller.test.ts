@@ -78,9 +78,20 @@ describe('LoadController', () => {
     expect(element.load.render({ initial: () => 'i', pending: () => 'p', complete: (value) => value, error: () => 'e' })).toBe('e');
   });
 
-  it('abort() aborts only a pending run', async () => {
+  it('abort() aborts a pending run', async () => {
     const element = await probe('a');
     element.load.abort();
     expect(element.runs[0]?.signal.aborted).toBe(true);
+  });
+
+  it('abort() after a run completed stops what it left going (its signal), and keeps its value', async () => {
+    const element = await probe('a');
+    element.runs[0]?.resolve('A');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(element.load.status).toBe('complete');
+    element.load.abort();
+    expect(element.runs[0]?.signal.aborted).toBe(true);
+    expect(element.load.status).toBe('complete');
+    expect(element.load.value).toBe('A');
   });
 });

@@ -73,9 +73,12 @@ export class LoadController<Args extends readonly unknown[], Result> implements 
     this.#host.requestUpdate();
   }
 
-  /** Aborts the pending run (it then ends in `error` with the abort). */
+  /**
+   * Aborts the current run's signal: a pending run then ends in `error` with the abort; a
+   * completed one keeps its value, and what it left going on that signal (a follow-up) stops.
+   */
   abort(): void {
-    if (this.status === 'pending') this.#current?.abort();
+    this.#current?.abort();
   }
 
   render<Rendered>(renderers: LoadRenderers<Result, Rendered>): Rendered {

@@ -70,6 +70,8 @@ export abstract class DataElement<Result> extends LitElement {
   #refreshing: { source: EventDataSource; value: unknown } | undefined;
 
   #abortedByDisconnect = false;
+  /** Follow-ups of the current load still going (see `followUp`). */
+  #followUps = 0;
   /** No data source arrived within the grace period (and no provider is still to be defined). */
   #unavailable = false;
   #grace: ReturnType<typeof setTimeout> | undefined;
@@ -128,8 +130,8 @@ export abstract class DataElement<Result> extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#grace);
-    // A removed widget stops its request; if it comes back it loads again.
-    if (this.task.status === 'pending') {
+    // A removed widget stops its requests, follow-ups included; if it comes back it loads again.
+    if (this.task.status === 'pending' || this.#followUps > 0) {
       this.#abortedByDisconnect = true;
       this.task.abort();
     }
@@ -228,6 +230,18 @@ export abstract class DataElement<Result> extends LitElement {
   protected refreshInPlace(): void {
     const { source } = this;
     this.#refreshing = this.task.status === 'complete' && source ? { source, value: this.task.value } : undefined;
+  }
+
+  /**
+   * Work a load starts on its signal but does not wait for (an optional figure that arrives after
+   * the rest): a widget removed meanwhile aborts it, and asks again when it comes back.
+   *
+   * @example
+   * void this.followUp(projectionFrom(source, now, signal)).then(show, warn);
+   */
+  protected followUp<T>(work: Promise<T>): Promise<T> {
+    this.#followUps++;
+    return work.finally(() => this.#followUps--);
   }
 
   /** Forget loaded data and load again (what the Retry button does). */

@@ -101,7 +101,7 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
     // Asked alongside the figures, never waited for: an optional figure must not hold up or take
     // down the card. A failure is told to the developer only once the figures came (else the card
     // already shows that failure).
-    const projection = this.noProjection ? undefined : projectionFrom(source, now, signal).then((value) => ({ value }), (error: unknown) => ({ error }));
+    const projection = this.noProjection ? undefined : this.followUp(projectionFrom(source, now, signal)).then((value) => ({ value }), (error: unknown) => ({ error }));
     const statistics = await statisticsFrom(source, now, this.closingThreshold, signal);
     const loaded: LoadedStatistics = { event, statistics, window: onDemandWindow(event) };
     void projection?.then((answer) => {

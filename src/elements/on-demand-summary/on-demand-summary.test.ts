@@ -518,6 +518,25 @@ describe('<odw-on-demand-summary>', () => {
       await expectAccessible(element);
     });
 
+    it('stops asking for the projection when the widget is removed, and asks again when it comes back', async () => {
+      // The projection comes after the figures; a widget taken off the page must not keep its request going.
+      const signals: AbortSignal[] = [];
+      const element = summaryElement(
+        projecting((_, { signal }) => {
+          if (signal) signals.push(signal);
+          return new Promise((resolve, reject) => signal?.addEventListener('abort', () => reject(new AdapterError('aborted', 'The request was cancelled.'))));
+        }),
+      );
+      await loaded(element);
+      await vi.waitFor(() => expect(signals).toHaveLength(1));
+      element.remove();
+      expect(signals[0]?.aborted).toBe(true);
+      document.body.append(element);
+      await vi.waitFor(() => expect(signals).toHaveLength(2));
+      expect(signals[1]?.aborted).toBe(false);
+      await loaded(element);
+    });
+
     it('reads each projected day by keyboard, with its range', async () => {
       const element = summaryElement(projecting(async () => pushed));
       await drawn(element);

@@ -184,7 +184,7 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
     // Only for a range with days to come; never waited for: an optional figure must not hold up
     // or take down the chart (a failure is told to the developer).
     if (!this.noProjection && summary.reportedThrough < range.to) {
-      void projectionFrom(source, now, signal).then(
+      void this.followUp(projectionFrom(source, now, signal)).then(
         (projection) => {
           loaded.projection = projection;
           this.requestUpdate();
