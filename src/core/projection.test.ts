@@ -93,8 +93,8 @@ describe('projectOnDemandVisitors', () => {
     expect(expectedByDay).toEqual([...expectedByDay].sort((a, b) => b - a));
     const sofar = truth('2026-03-27');
     const sum = expectedByDay.reduce((total, count) => total + count, 0);
-    // Rounded per day: within half a person per day of the total's expectation.
-    expect(Math.abs(sofar + sum - projection.expected)).toBeLessThanOrEqual(projection.days.length / 2);
+    // Whole people that add up exactly: a chart's days show what the card's figure says.
+    expect(sofar + sum).toBe(projection.expected);
   });
 
   it('from first-visit counts equals the projection from the attendance (what a backend aggregating in SQL calls)', () => {
@@ -133,10 +133,16 @@ describe('projectOnDemandVisitors', () => {
         const projection = projectOnDemandVisitors(amsterdamEvent, { ...data, reportedThrough }, new Date(afterEnd(cut + 1)));
         const sofar = onDemandStatistics(amsterdamEvent, { ...data, reportedThrough }, new Date(afterEnd(cut + 1))).totalVisitors;
         expect(projection).not.toBeNull();
-        const { expected, low, high } = projection!;
+        const { expected, low, high, days: projectedDays } = projection!;
         expect(low).toBeGreaterThanOrEqual(sofar);
         expect(low).toBeLessThanOrEqual(expected);
         expect(expected).toBeLessThanOrEqual(high);
+        // The continuation adds up to the figure, each day inside its own band.
+        if (projectedDays.length > 0) expect(sofar + projectedDays.reduce((sum, day) => sum + day.expected, 0)).toBe(expected);
+        for (const day of projectedDays) {
+          expect(day.low).toBeLessThanOrEqual(day.expected);
+          expect(day.expected).toBeLessThanOrEqual(day.high);
+        }
       }),
       { numRuns: 60 },
     );

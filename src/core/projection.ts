@@ -237,9 +237,34 @@ function projectionFrom(
       return { ...component, p: component.fitted / (component.fitted + weight), mean: (seen * weight) / component.fitted };
     });
     const [dayLow = 0, dayHigh = 0] = band(perDay);
-    return { day, expected: Math.round(perDay.reduce((sum, component) => sum + component.weight * component.mean, 0)), low: dayLow, high: dayHigh };
+    return { day, mean: perDay.reduce((sum, component) => sum + component.weight * component.mean, 0), low: dayLow, high: dayHigh };
   });
-  return { expected: visitors + Math.round(mean), low: visitors + low, high: visitors + high, level, basedOnDays, days };
+  // The days' means add up to the total's; rounded one by one they would not (eighteen days of
+  // 0.6 people show as 18, not 11). Whole people by largest remainder, each day kept inside its
+  // own band, so a chart's days add up to the card's figure.
+  const remaining = Math.round(mean);
+  const whole = days.map((day) => Math.min(day.high, Math.max(day.low, Math.floor(day.mean))));
+  for (let gap = remaining - whole.reduce((sum, count) => sum + count, 0); gap !== 0; gap -= Math.sign(gap)) {
+    const step = Math.sign(gap);
+    // Up: the day furthest below its mean that may still grow; down: the one furthest above.
+    let chosen = -1;
+    days.forEach((day, index) => {
+      const count = whole[index] as number;
+      if (step > 0 ? count >= day.high : count <= day.low) return;
+      const rest = step * (day.mean - count);
+      if (chosen === -1 || rest > step * ((days[chosen] as { mean: number }).mean - (whole[chosen] as number))) chosen = index;
+    });
+    if (chosen === -1) break;
+    whole[chosen]! += step;
+  }
+  return {
+    expected: visitors + remaining,
+    low: visitors + low,
+    high: visitors + high,
+    level,
+    basedOnDays,
+    days: days.map(({ day, low: dayLow, high: dayHigh }, index) => ({ day, expected: whole[index] as number, low: dayLow, high: dayHigh })),
+  };
 }
 
 /**
