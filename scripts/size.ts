@@ -41,14 +41,16 @@ const KB = 1024;
  * (#20: core's model, the statistics line, the chart's dashed continuation, the REST checks of
  * the funnel and projection answers) and, in the whole kit only, the chunk boundary of the
  * picker's on-demand analysis engine (#15), from 29 100 and 43 800 B; the audience page came
- * down with that engine, from 28 850 B.
+ * down with that engine, from 28 850 B. Then, the same day, +0.2 KB on both for the tour's fixes
+ * (controls that keep the focus while a range loads, follow-ups aborted with their widget, whole
+ * people in the projection's days), from 32 300 and 47 600 B.
  */
 export const ENTRIES: Entry[] = [
   {
     name: 'dashboard: provider + statistics + summary + REST adapter',
     imports: "import './src/provider.ts'; import './src/statistics.ts'; import './src/summary.ts'; export { createRestAdapter } from './src/adapters/index.ts';",
     budget: 22 * KB,
-    ceiling: 32_300,
+    ceiling: 32_500,
   },
   {
     name: 'audience page: provider + picker + REST adapter',
@@ -56,7 +58,7 @@ export const ENTRIES: Entry[] = [
     budget: 22 * KB,
     ceiling: 27_800,
   },
-  { name: '. (whole kit)', file: 'src/index.ts', budget: 30 * KB, ceiling: 47_600 },
+  { name: '. (whole kit)', file: 'src/index.ts', budget: 30 * KB, ceiling: 47_800 },
   { name: './summary', file: 'src/summary.ts' },
   { name: './statistics', file: 'src/statistics.ts' },
   { name: './picker', file: 'src/picker.ts' },
