@@ -247,23 +247,36 @@ function projectionFrom(
   for (let gap = remaining - whole.reduce((sum, count) => sum + count, 0); gap !== 0; gap -= Math.sign(gap)) {
     const step = Math.sign(gap);
     // Up: the day furthest below its mean that may still grow; down: the one furthest above.
-    let chosen = -1;
-    days.forEach((day, index) => {
-      const count = whole[index] as number;
-      if (step > 0 ? count >= day.high : count <= day.low) return;
-      const rest = step * (day.mean - count);
-      if (chosen === -1 || rest > step * ((days[chosen] as { mean: number }).mean - (whole[chosen] as number))) chosen = index;
-    });
-    if (chosen === -1) break;
+    // When no day's band has room (two people more expected over 28 days that each expect 0.1),
+    // the furthest day takes the person anyway and its band widens to hold it: a wider band
+    // still holds the day's count with at least `level` probability.
+    const furthest = (insideBand: boolean) => {
+      let chosen = -1;
+      days.forEach((day, index) => {
+        const count = whole[index] as number;
+        if (insideBand && (step > 0 ? count >= day.high : count <= day.low)) return;
+        const rest = step * (day.mean - count);
+        if (chosen === -1 || rest > step * ((days[chosen] as { mean: number }).mean - (whole[chosen] as number))) chosen = index;
+      });
+      return chosen;
+    };
+    const insideBand = furthest(true);
+    const chosen = insideBand === -1 ? furthest(false) : insideBand;
+    if (chosen === -1) break; // no unreported day at all
     whole[chosen]! += step;
   }
+  // A skewed mixture's mean can sit outside a narrow band (one visitor in, level 0.5: mean 2 more,
+  // both quartiles 0); widened to hold it, the band still holds the final count with ≥ `level`.
   return {
     expected: visitors + remaining,
-    low: visitors + low,
-    high: visitors + high,
+    low: visitors + Math.min(low, remaining),
+    high: visitors + Math.max(high, remaining),
     level,
     basedOnDays,
-    days: days.map(({ day, low: dayLow, high: dayHigh }, index) => ({ day, expected: whole[index] as number, low: dayLow, high: dayHigh })),
+    days: days.map(({ day, low: dayLow, high: dayHigh }, index) => {
+      const expected = whole[index] as number;
+      return { day, expected, low: Math.min(dayLow, expected), high: Math.max(dayHigh, expected) };
+    }),
   };
 }
 
