@@ -233,15 +233,25 @@ export abstract class DataElement<Result> extends LitElement {
   }
 
   /**
-   * Work a load starts on its signal but does not wait for (an optional figure that arrives after
-   * the rest): a widget removed meanwhile aborts it, and asks again when it comes back.
+   * An optional figure a load asks for on its signal but does not wait for: `apply` stores its
+   * answer (on the loaded value) and the widget renders again. A failure must not take down the
+   * rest, so it is told to the developer, not the reader (nothing is said once the load was
+   * aborted). A widget removed meanwhile aborts it, and asks again when it comes back.
    *
    * @example
-   * void this.followUp(projectionFrom(source, now, signal)).then(show, warn);
+   * this.followUp(projectionFrom(source, now, signal), signal, (projection) => (loaded.projection = projection), 'the projection');
    */
-  protected followUp<T>(work: Promise<T>): Promise<T> {
+  protected followUp<T>(work: Promise<T>, signal: AbortSignal, apply: (value: T) => void, what: string): void {
     this.#followUps++;
-    return work.finally(() => this.#followUps--);
+    void work
+      .then(
+        (value) => {
+          apply(value);
+          this.requestUpdate();
+        },
+        (error: unknown) => signal.aborted || console.warn(`<${this.localName}>: ${what} could not be loaded; the widget shows the rest.`, error),
+      )
+      .finally(() => this.#followUps--);
   }
 
   /** Forget loaded data and load again (what the Retry button does). */

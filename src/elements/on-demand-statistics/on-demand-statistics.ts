@@ -99,17 +99,13 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
     const event = await source.event(signal);
     this.followClock(event);
     // Asked alongside the figures, never waited for: an optional figure must not hold up or take
-    // down the card. A failure is told to the developer only once the figures came (else the card
-    // already shows that failure).
-    const projection = this.noProjection ? undefined : this.followUp(projectionFrom(source, now, signal)).then((value) => ({ value }), (error: unknown) => ({ error }));
+    // down the card. It becomes a follow-up once the figures came (if they fail, the card shows
+    // that failure and the projection's is not news).
+    const projection = this.noProjection ? undefined : projectionFrom(source, now, signal);
+    projection?.catch(() => undefined);
     const statistics = await statisticsFrom(source, now, this.closingThreshold, signal);
     const loaded: LoadedStatistics = { event, statistics, window: onDemandWindow(event) };
-    void projection?.then((answer) => {
-      if ('value' in answer) {
-        loaded.projection = answer.value;
-        this.requestUpdate();
-      } else if (!signal.aborted) console.warn('<odw-on-demand-statistics>: the projection could not be loaded; the card shows the rest.', answer.error);
-    });
+    if (projection) this.followUp(projection, signal, (value) => (loaded.projection = value), 'the projection');
     return loaded;
   }
 

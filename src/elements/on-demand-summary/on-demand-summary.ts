@@ -182,15 +182,9 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
     }
     const loaded: LoadedSummary = { event, window, range, summary, today, misfit };
     // Only for a range with days to come; never waited for: an optional figure must not hold up
-    // or take down the chart (a failure is told to the developer).
+    // or take down the chart.
     if (!this.noProjection && summary.reportedThrough < range.to) {
-      void this.followUp(projectionFrom(source, now, signal)).then(
-        (projection) => {
-          loaded.projection = projection;
-          this.requestUpdate();
-        },
-        (error: unknown) => signal.aborted || console.warn('<odw-on-demand-summary>: the projection could not be loaded; the chart shows the rest.', error),
-      );
+      this.followUp(projectionFrom(source, now, signal), signal, (projection) => (loaded.projection = projection), 'the projection');
     }
     return loaded;
   }
