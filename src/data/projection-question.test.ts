@@ -37,6 +37,33 @@ describe('projectionFrom', () => {
     expect(adapter.calls.getAttendance).toEqual([]);
   });
 
+  it("asks the adapter's getProjection once for every widget asking at the same time; one giving up does not stop the others", async () => {
+    const adapter = testAdapter({ [amsterdamEvent.id]: data() });
+    const asked: AbortSignal[] = [];
+    let answer: (projection: OnDemandProjection) => void = () => {};
+    const withProjection: DataAdapter = {
+      getEvent: adapter.getEvent,
+      getAttendance: adapter.getAttendance,
+      getProjection: (_eventId, { signal }) => (asked.push(signal!), new Promise((resolve) => (answer = resolve))),
+    };
+    const source = eventDataSource(withProjection, amsterdamEvent.id);
+    const card = new AbortController();
+    const [cardAnswer, chartAnswer] = [projectionFrom(source, clock.day5, card.signal), projectionFrom(source, new Date(clock.day5))];
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked).toHaveLength(1);
+    card.abort();
+    await expect(cardAnswer).rejects.toMatchObject({ kind: 'aborted' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked[0]?.aborted).toBe(false);
+    answer(pushed);
+    expect(await chartAnswer).toEqual(pushed);
+    // Answered: the next load (a Retry, a later clock) asks again.
+    void projectionFrom(source, clock.day5);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked).toHaveLength(2);
+    answer(pushed);
+  });
+
   it.each(['getStatistics', 'getDailySummary'] as const)('is null, downloading nothing, when the adapter pushes %s down but does not project', async (pushDown) => {
     const adapter = testAdapter({ [amsterdamEvent.id]: data() });
     const answer = async () => {

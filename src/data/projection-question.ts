@@ -9,9 +9,17 @@
 import { analyzeAttendanceInSteps, projectionOf, type AttendanceAnalysis, type OnDemandProjection } from '../core/index.ts';
 import { asAdapterFailure } from './data-errors.ts';
 import type { EventDataSource } from './event-data-source.ts';
+import { SharedRequest } from './shared-request.ts';
 
 /** The last projection computed from an analysis, by its clock: the statistics and the summary ask for the same one. */
 const projections = new WeakMap<AttendanceAnalysis, { time: number; projection: Promise<OnDemandProjection | null> }>();
+
+/**
+ * The adapter's projection still on its way, by source and clock: the statistics and the summary
+ * ask at the same time, and one request serves both. Forgotten once answered, so a Retry or a
+ * later load asks the backend again.
+ */
+const askedBackends = new WeakMap<EventDataSource, { time: number; request: SharedRequest<OnDemandProjection | null> }>();
 
 /**
  * Unique no-show visitors projected by the window's close at `now`, with each unreported day's
@@ -25,7 +33,18 @@ const projections = new WeakMap<AttendanceAnalysis, { time: number; projection: 
 export function projectionFrom(source: EventDataSource, now: Date, signal?: AbortSignal): Promise<OnDemandProjection | null> {
   const { adapter, eventId } = source;
   return asAdapterFailure(async () => {
-    if (adapter.getProjection) return adapter.getProjection(eventId, { now, signal });
+    const { getProjection } = adapter;
+    if (getProjection) {
+      let asked = askedBackends.get(source);
+      if (asked?.time !== now.getTime() || !asked.request.usable) {
+        const entry = {
+          time: now.getTime(),
+          request: new SharedRequest((shared) => getProjection.call(adapter, eventId, { now, signal: shared }).finally(() => askedBackends.get(source) === entry && askedBackends.delete(source))),
+        };
+        askedBackends.set(source, (asked = entry));
+      }
+      return asked.request.join(signal);
+    }
     // A backend that aggregates the statistics or the summary itself spares the page the download
     // of every view; an optional figure must not bring that download back. No projection, then.
     if (adapter.getStatistics || adapter.getDailySummary) return null;
