@@ -7,7 +7,7 @@
 import { abortedError, sleep as realSleep, throwIfAborted, untilAborted } from './abort.ts';
 import { AdapterError, type AdapterErrorKind } from './adapter.ts';
 import { invalidResponse } from './validate.ts';
-import { readErrorBody } from '../contract/errors.ts';
+import { problemPhrase, readErrorBody } from '../contract/errors.ts';
 
 /** Headers, or a function returning fresh ones for every attempt (rotating tokens). */
 export type HeadersOption = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
@@ -71,8 +71,7 @@ function serverDetail(body: string): string {
   } catch {
     // Not JSON (a proxy's HTML page): the status says enough.
   }
-  const phrase = (text: string) => text.replace(/\.+$/, '');
-  return error ? [phrase(error.message), error.errors.map((item) => (item.path && `${item.path}: `) + phrase(item.message)).join('; ')].filter(Boolean).join(': ') : '';
+  return error ? problemPhrase(error) : '';
 }
 
 /** A failed attempt: the error to throw, and whether another attempt may help (and after how long the server asked). */

@@ -94,6 +94,17 @@ export interface ReadError {
 }
 
 /**
+ * An error answer's message with every criteria problem after it, as one phrase (no final
+ * period): what a developer reads in a widget's technical details.
+ *
+ * @example problemPhrase({ message: 'The audience criteria are not valid.', errors: [{ path: 'kind', message: 'kind must be …' }] }) // 'The audience criteria are not valid: kind: kind must be …'
+ */
+export function problemPhrase(problem: { message: string; errors?: readonly { path: string; message: string }[] | undefined }): string {
+  const phrase = (text: string) => text.replace(/\.+$/, '');
+  return [phrase(problem.message), (problem.errors ?? []).map((item) => (item.path && `${item.path}: `) + phrase(item.message)).join('; ')].filter(Boolean).join(': ');
+}
+
+/**
  * Reads an error body from any backend, leniently (a client must not fail on a sloppy error
  * answer): `undefined` when there is no `error` object.
  *

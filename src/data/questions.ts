@@ -27,6 +27,7 @@ import {
 import { throwIfAborted } from '../adapters/abort.ts';
 import { AdapterError, type AudiencePage, type AudienceRequest } from '../adapters/adapter.ts';
 import { audiencePageOf, parseAudienceMembersBody } from '../contract/audience.ts';
+import { problemPhrase } from '../contract/errors.ts';
 import { asAdapterFailure } from './data-errors.ts';
 import { registrantRecordsOf, type EventDataSource } from './event-data-source.ts';
 
@@ -91,7 +92,7 @@ export function audiencePageFrom(source: EventDataSource, request: AudienceReque
     if (adapter.listAudience) return adapter.listAudience(eventId, request, { signal });
     const { criteria, now, cursor, limit, sort } = request;
     const query = parseAudienceMembersBody({ criteria, cursor, limit, sort });
-    if (!query.ok) throw new AdapterError('invalid-request', `This widget is set up wrongly: ${query.problem.message}`);
+    if (!query.ok) throw new AdapterError('invalid-request', `This widget is set up wrongly: ${problemPhrase(query.problem)}.`);
     const analysis = await source.analysis(analyzeAttendanceInSteps, signal);
     const time = now.getTime();
     const key = JSON.stringify([query.value.criteria, time, query.value.sort]);

@@ -12,6 +12,8 @@
  * - Several widgets failing the same way on the same data source show the problem once: the
  *   first in document order shows it (an alert, with Retry for all of them); the others say
  *   "see the message above" (no second alert).
+ * - No Retry when the page's own request is at fault (`invalid-request`): asked again, it would
+ *   fail again. The details say which rule it broke, for the site's administrator.
  * - A widget without a data source says "Not available" to the person and tells the developer
  *   what is missing in the console.
  */
@@ -233,7 +235,9 @@ function renderProblem(...[host, source, error, prefix, retryLabel, locale, part
   return html`
     <div part=${options.part} class="error" role="alert">
       <span>${options.prefix} ${sentence(texts, error, key, options.locale)}</span>
-      <button part="retry" type="button" ?disabled=${options.disabled ?? false} @click=${() => retryAll(key, error)}>${options.retryLabel}</button>
+      ${error.kind === 'invalid-request' // the page's request: asked again it fails again
+        ? ''
+        : html`<button part="retry" type="button" ?disabled=${options.disabled ?? false} @click=${() => retryAll(key, error)}>${options.retryLabel}</button>`}
     </div>
     <details part="error-details" class="muted"><summary>${texts.details}</summary><code>${technicalDetail(error)}</code></details>
   `;

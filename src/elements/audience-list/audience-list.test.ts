@@ -164,6 +164,11 @@ describe('<odw-audience-list>', () => {
     mount(invalid);
     await waitForShadow(invalid, (root) => root.querySelector('[part="error"]'));
     expect(shadowText(invalid)).toContain('criteria are not valid');
+    // The page asks for something that cannot be shown: asking again cannot help, so no Retry.
+    // What is wrong is in the details, for the site's administrator.
+    expect(invalid.shadowRoot?.querySelector('[part="retry"]')).toBeNull();
+    expect(invalid.shadowRoot?.querySelector('[part="error"][role="alert"]')?.textContent).toContain('please tell the site’s administrator');
+    expect(invalid.shadowRoot?.querySelector('[part="error-details"] code')?.textContent).toMatch(/The audience criteria are not valid: kind: .*"nope"/);
 
     const other = testAdapter({ [amsterdamEvent.id]: { event: amsterdamEvent, attendance: namedAttendance() } });
     other.fail(amsterdamEvent.id, new AdapterError('unavailable', 'The backend is down.'));
