@@ -118,9 +118,12 @@ export const onDemandSummaryStyles = css`
     stroke-width: 1.5px;
     stroke-dasharray: 4 2;
   }
+  /* The band: a pale fill (1.4:1) alone would not show where it starts and ends; its edges do (≥ 3:1). */
   .range {
     fill: var(--_accent);
     fill-opacity: 0.22;
+    stroke: var(--_accent);
+    stroke-width: 1px;
   }
   .bar.focused {
     stroke: var(--_text);

@@ -588,6 +588,12 @@ describe('<odw-on-demand-summary>', () => {
         expect(contrast(style.stroke, surface), theme).toBeGreaterThanOrEqual(3);
         expect(style.strokeDasharray).not.toBe('none');
         expect(parseFloat(style.strokeWidth)).toBeGreaterThanOrEqual(1);
+        // The band's edges too (its pale fill alone was 1.4:1): where the range starts and ends is read from them.
+        const range = getComputedStyle(element.shadowRoot?.querySelector('rect.range') as Element);
+        expect(range.stroke, theme).toMatch(/^rgb/);
+        expect(contrast(range.stroke, surface), theme).toBeGreaterThanOrEqual(3);
+        expect(range.strokeOpacity).toBe('1');
+        expect(parseFloat(range.strokeWidth)).toBeGreaterThanOrEqual(1);
         const swatch = element.shadowRoot?.querySelector('.swatch.projected') as Element;
         expect(contrast(getComputedStyle(swatch).borderTopColor, surface), theme).toBeGreaterThanOrEqual(3);
         expect(getComputedStyle(swatch).borderTopStyle).toBe('dashed');
