@@ -250,18 +250,16 @@ function projectionFrom(
     // When no day's band has room (two people more expected over 28 days that each expect 0.1),
     // the furthest day takes the person anyway and its band widens to hold it: a wider band
     // still holds the day's count with at least `level` probability.
-    const furthest = (insideBand: boolean) => {
-      let chosen = -1;
-      days.forEach((day, index) => {
-        const count = whole[index] as number;
-        if (insideBand && (step > 0 ? count >= day.high : count <= day.low)) return;
-        const rest = step * (day.mean - count);
-        if (chosen === -1 || rest > step * ((days[chosen] as { mean: number }).mean - (whole[chosen] as number))) chosen = index;
-      });
-      return chosen;
-    };
-    const insideBand = furthest(true);
-    const chosen = insideBand === -1 ? furthest(false) : insideBand;
+    let chosen = -1;
+    let furthest = -Infinity;
+    days.forEach((day, index) => {
+      const count = whole[index] as number;
+      const rest = step * (day.mean - count) - ((step > 0 ? count >= day.high : count <= day.low) ? 1e9 : 0);
+      if (rest > furthest) {
+        furthest = rest;
+        chosen = index;
+      }
+    });
     if (chosen === -1) break; // no unreported day at all
     whole[chosen]! += step;
   }

@@ -19,7 +19,7 @@ const projections = new WeakMap<AttendanceAnalysis, { time: number; projection: 
  * ask at the same time, and one request serves both. Forgotten once answered, so a Retry or a
  * later load asks the backend again.
  */
-const askedBackends = new WeakMap<EventDataSource, { time: number; request: SharedRequest<OnDemandProjection | null> }>();
+const askedBackends = new WeakMap<EventDataSource, SharedRequest<OnDemandProjection | null> & { time: number }>();
 
 /**
  * Unique no-show visitors projected by the window's close at `now`, with each unreported day's
@@ -33,23 +33,22 @@ const askedBackends = new WeakMap<EventDataSource, { time: number; request: Shar
 export function projectionFrom(source: EventDataSource, now: Date, signal?: AbortSignal): Promise<OnDemandProjection | null> {
   const { adapter, eventId } = source;
   return asAdapterFailure(async () => {
-    const { getProjection } = adapter;
-    if (getProjection) {
+    const time = now.getTime();
+    if (adapter.getProjection) {
       let asked = askedBackends.get(source);
-      if (asked?.time !== now.getTime() || !asked.request.usable) {
-        const entry = {
-          time: now.getTime(),
-          request: new SharedRequest((shared) => getProjection.call(adapter, eventId, { now, signal: shared }).finally(() => askedBackends.get(source) === entry && askedBackends.delete(source))),
-        };
-        askedBackends.set(source, (asked = entry));
+      if (asked?.time !== time || !asked.usable) {
+        const request = Object.assign(
+          new SharedRequest((shared) => adapter.getProjection!(eventId, { now, signal: shared }).finally(() => askedBackends.get(source) === request && askedBackends.delete(source))),
+          { time },
+        );
+        askedBackends.set(source, (asked = request));
       }
-      return asked.request.join(signal);
+      return asked.join(signal);
     }
     // A backend that aggregates the statistics or the summary itself spares the page the download
     // of every view; an optional figure must not bring that download back. No projection, then.
     if (adapter.getStatistics || adapter.getDailySummary) return null;
     const analysis = await source.analysis(analyzeAttendanceInSteps, signal);
-    const time = now.getTime();
     let known = projections.get(analysis);
     // A task of its own (tens of milliseconds for 100 000 visitors): the figures that waited for
     // the same analysis render first, and the page stays responsive in between.

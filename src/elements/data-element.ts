@@ -249,7 +249,7 @@ export abstract class DataElement<Result> extends LitElement {
           apply(value);
           this.requestUpdate();
         },
-        (error: unknown) => signal.aborted || console.warn(`<${this.localName}>: ${what} could not be loaded; the widget shows the rest.`, error),
+        (error: unknown) => signal.aborted || console.warn(`<${this.localName}>: ${what} could not be loaded.`, error),
       )
       .finally(() => this.#followUps--);
   }
