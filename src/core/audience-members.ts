@@ -5,7 +5,7 @@
  */
 import { audienceOf } from './audience.ts';
 import type { AttendanceAnalysis } from './activity.ts';
-import { analyzeAttendance, millisecondsToMinutes, readLeadId } from './activity.ts';
+import { millisecondsToMinutes, readLeadId, sharedAnalysis } from './activity.ts';
 import type { CalendarDay } from './calendar.ts';
 import { validateCriteria, type AttendanceCriteria } from './criteria.ts';
 import { diagnosticOf } from './diagnostics.ts';
@@ -154,7 +154,7 @@ export function audienceMembers(event: WebinarEvent, attendance: Attendance, cri
   const validation = validateCriteria(criteria);
   if (!validation.valid) throw new InvalidCriteriaError(validation.errors);
   const time = checkNow(now);
-  const analysis = analyzeAttendance(event, attendance);
+  const analysis = sharedAnalysis(event, attendance);
   return audienceMembersOf(analysis, validation.criteria, time, registrantContacts(attendance.registrants).contacts);
 }
 

@@ -1,4 +1,4 @@
-import { analyzeAttendance, type AttendanceAnalysis } from './activity.ts';
+import { sharedAnalysis, type AttendanceAnalysis } from './activity.ts';
 import { checkNow } from './calendar.ts';
 import { isRegisteredForEvent } from './statuses.ts';
 import type { Attendance, Diagnostic, WebinarEvent } from './types.ts';
@@ -46,7 +46,7 @@ export function programFunnelOf(analysis: AttendanceAnalysis): ProgramFunnel {
       else attendedOnDemand++;
     }
   }
-  return { invited: registrants.size, registered, attendedLive, noShow: registered - attendedLive, attendedOnDemand, rewatched, diagnostics: analysis.diagnostics };
+  return { invited: registrants.size, registered, attendedLive, noShow: registered - attendedLive, attendedOnDemand, rewatched, diagnostics: analysis.diagnostics.slice() };
 }
 
 /**
@@ -60,5 +60,5 @@ export function programFunnelOf(analysis: AttendanceAnalysis): ProgramFunnel {
  */
 export function programFunnel(event: WebinarEvent, attendance: Attendance, now: Date): ProgramFunnel {
   checkNow(now);
-  return programFunnelOf(analyzeAttendance(event, attendance));
+  return programFunnelOf(sharedAnalysis(event, attendance));
 }

@@ -1,4 +1,4 @@
-import { analyzeAttendance, type AttendanceAnalysis } from './activity.ts';
+import { sharedAnalysis, type AttendanceAnalysis } from './activity.ts';
 import { checkNow, createDayInZone, daysFromTo, isCalendarDay, MILLISECONDS_PER_DAY, type CalendarDay } from './calendar.ts';
 import { invalidInput } from './errors.ts';
 import type { Attendance, WebinarEvent } from './types.ts';
@@ -290,5 +290,5 @@ function projectionFrom(
  */
 export function projectOnDemandVisitors(event: WebinarEvent, attendance: Attendance, now: Date, options: ProjectionOptions = {}): OnDemandProjection | null {
   const time = checkNow(now);
-  return projectionOf(analyzeAttendance(event, attendance), time, options);
+  return projectionOf(sharedAnalysis(event, attendance), time, options);
 }

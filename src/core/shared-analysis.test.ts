@@ -9,7 +9,18 @@ import { attendanceArbitrary, criteriaArbitrary, nowArbitrary } from '../../test
 import { amsterdamEvent as event } from '../../test/fixtures/core-fixtures.ts';
 import { isAttendanceAnalysis, sharedAnalysis } from './activity.ts';
 import { breakIndexOf, createDayInZone, daysFromTo, epochDayOf, epochDayOfDay, localDayBreaks, MILLISECONDS_PER_DAY, parseInstant, QUARTER_HOUR } from './calendar.ts';
-import { analyzeAttendance, dailyOnDemandActivity, dailyOnDemandVisitors, onDemandStatistics, resolveStatuses, selectAudience, type Attendance } from './index.ts';
+import {
+  analyzeAttendance,
+  audienceMembers,
+  dailyOnDemandActivity,
+  dailyOnDemandVisitors,
+  onDemandStatistics,
+  programFunnel,
+  projectOnDemandVisitors,
+  resolveStatuses,
+  selectAudience,
+  type Attendance,
+} from './index.ts';
 
 // Zones with DST at 02:00, at midnight (Santiago, historical São Paulo and Havana), half-hour DST
 // (Lord Howe), quarter-hour offsets (Kathmandu, Chatham), two-hour DST (Troll), Ramadan breaks
@@ -142,6 +153,24 @@ describe('the shared analysis', () => {
     expect(sharedAnalysis(event, { ...data })).not.toBe(analysis);
     // A different event is a different analysis.
     expect(sharedAnalysis({ ...event, timeZone: 'Asia/Tokyo' }, data)).not.toBe(analysis);
+  });
+
+  it('serves the funnel, the projection and the audience members from the same analysis', () => {
+    // Changing a record in place is what the memo does not notice (documented): an answer that
+    // still shows the old record came from the analysis made before the change.
+    const data = attendance();
+    const now = new Date('2026-03-25T00:00:00Z');
+    expect(onDemandStatistics(event, data, now).totalVisitors).toBe(1);
+    (data.registrants[0] as { status: string }).status = 'Attended';
+    Object.assign(data.views[0] as object, { minutes: 99, viewedAt: '2026-03-23T10:00:00Z' });
+    expect(programFunnel(event, data, now)).toMatchObject({ attendedLive: 1, attendedOnDemand: 1 });
+    expect(audienceMembers(event, data, { version: 1, kind: 'has-attended', eventMode: 'on-demand' }, now).map((member) => member.onDemandMinutes)).toEqual([12, 3]);
+    const before = projectOnDemandVisitors(event, attendance(), now);
+    expect(projectOnDemandVisitors(event, data, now)).toEqual(before);
+    // A fresh attendance object is analyzed afresh.
+    const copy = { ...data };
+    expect(programFunnel(event, copy, now)).toMatchObject({ attendedLive: 2, attendedOnDemand: 0 });
+    expect(projectOnDemandVisitors(event, copy, now)).not.toEqual(before);
   });
 
   it('notices replaced arrays, added records and a new reportedThrough', () => {
