@@ -29,8 +29,12 @@ export interface RestAdapterOptions extends RetryOptions {
 
 /** `now` as ISO text; an invalid Date is the caller's mistake, not the backend's. */
 function instant(now: Date): string {
-  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new AdapterError('invalid-request', 'The clock (now) must be a valid Date.');
-  return now.toISOString();
+  try {
+    // Throws for an invalid Date and for anything that is not a Date (even one in name only).
+    return Date.prototype.toISOString.call(now);
+  } catch {
+    throw new AdapterError('invalid-request', 'The clock (now) must be a valid Date.');
+  }
 }
 
 /**

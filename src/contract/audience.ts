@@ -11,6 +11,7 @@
  * `now` and sort.
  */
 import { isAudienceSort, isCalendarDay, type AudienceMember, type AudienceSort, type CalendarDay } from '../core/index.ts';
+import { describeValue } from '../core/errors.ts';
 import { parsed, problem, refused, type Parsed, type Problem } from './errors.ts';
 import { checkJsonContentType, parseAudienceCountBody, type AudienceCountQuery } from './parameters.ts';
 import { MAX_CURSOR_POSITION } from './cursor.ts';
@@ -94,7 +95,7 @@ export function parseAudienceMembersBody(body: unknown): Parsed<AudienceMembersQ
     at = decoded;
   }
   if (limit !== undefined && !(Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_AUDIENCE_PAGE_LIMIT)) {
-    return refused(problem('invalid-request', `limit must be a whole number from 1 to ${MAX_AUDIENCE_PAGE_LIMIT}, got ${JSON.stringify(limit) ?? String(limit)}.`, { field: 'limit' }));
+    return refused(problem('invalid-request', `limit must be a whole number from 1 to ${MAX_AUDIENCE_PAGE_LIMIT}, got ${describeValue(limit)}.`, { field: 'limit' }));
   }
   if (sort !== undefined && !isAudienceSort(sort)) {
     return refused(problem('invalid-request', 'sort must be { "by": a column (leadId, name, email, status, firstWatched, lastWatched, onDemandMinutes, onDemandViews), "direction": "ascending" or "descending" }.', { field: 'sort' }));

@@ -255,7 +255,7 @@ export const AN_INSTANT = 'an ISO-8601 instant with an offset';
  */
 export function parseInstant(value: unknown): number | null {
   if (value instanceof Date) {
-    const time = value.getTime();
+    const time = timeOfDate(value);
     return Number.isFinite(time) ? time : null;
   }
   if (typeof value !== 'string' || !INSTANT.test(value)) return null;
@@ -306,8 +306,18 @@ const LATEST_CLOCK = /* @__PURE__ */ Date.UTC(9999, 11, 31);
  * the clock is always the caller's) unless it is a valid Date in the years 1000–9999.
  */
 export function checkNow(now: Date, field = 'now'): number {
-  const time = now instanceof Date ? now.getTime() : Number.NaN;
-  // NaN (not a Date, or an invalid one) fails both comparisons; JSON would show it as null.
-  if (!(time >= EARLIEST_CLOCK && time <= LATEST_CLOCK)) throw invalidInput('request', field, 'a valid Date in the years 1000 to 9999', Number.isNaN(time) ? String(now) : now);
+  const time = timeOfDate(now);
+  // NaN (not a Date, or an invalid one) fails both comparisons. An invalid Date is named as
+  // such (JSON would show null); anything else as it is (String() throws for some objects).
+  if (!(time >= EARLIEST_CLOCK && time <= LATEST_CLOCK)) throw invalidInput('request', field, 'a valid Date in the years 1000 to 9999', now instanceof Date && Number.isNaN(time) ? 'Invalid Date' : now);
   return time;
+}
+
+/** The epoch ms of a real Date; NaN for anything else, a Date in name only (`Object.create(Date.prototype)`) included. */
+function timeOfDate(value: unknown): number {
+  try {
+    return Date.prototype.getTime.call(value);
+  } catch {
+    return Number.NaN;
+  }
 }

@@ -72,6 +72,10 @@ const CASES: [call: string, origin: InputOrigin, field: string, run: () => unkno
   ['daysRemaining(threshold 31)', 'request', 'closingThreshold', () => daysRemaining(amsterdamEvent, now, 31)],
   ['nextClockChange(now in year 10000)', 'request', 'now', () => nextClockChange(amsterdamEvent, new Date(Date.UTC(10_000, 0, 1)))],
   ['onDemandStatistics(now that is not a Date)', 'request', 'now', () => onDemandStatistics(amsterdamEvent, data, '2026-03-26' as never)],
+  // Found by a soak of the hostile-input properties: values String() cannot convert were a TypeError.
+  ['onDemandStatistics(now { toString: "" })', 'request', 'now', () => onDemandStatistics(amsterdamEvent, data, { toString: '' } as never)],
+  ['daysRemaining(now without a prototype)', 'request', 'now', () => daysRemaining(amsterdamEvent, Object.create(null) as never)],
+  ['daysRemaining(now a Date in name only)', 'request', 'now', () => daysRemaining(amsterdamEvent, Object.create(Date.prototype) as never)],
   ['onDemandStatistics(threshold −1)', 'request', 'closingThreshold', () => onDemandStatistics(amsterdamEvent, data, now, { closingThreshold: -1 })],
   ['statisticsOf(threshold 2.5)', 'request', 'closingThreshold', () => statisticsOf(analyzeAttendance(amsterdamEvent, data), now.getTime(), { closingThreshold: 2.5 })],
   ['dailyOnDemandVisitors(range outside the window)', 'request', 'range.from', () => dailyOnDemandVisitors(amsterdamEvent, data, { from: '2026-05-01', to: '2026-05-02' })],

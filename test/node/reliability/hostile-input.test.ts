@@ -26,6 +26,7 @@ import {
   type DayRange,
   type WebinarEvent,
 } from '../../../src/core/index.ts';
+import { parseAudienceMembersBody } from '../../../src/contract/index.ts';
 import { amsterdamEvent, afterEnd, registrant, view } from '../../fixtures/core-fixtures.ts';
 import { nonFiniteNumbers } from '../../fixtures/reliability/finite.ts';
 import {
@@ -309,6 +310,24 @@ describe('values that cannot be turned into text', () => {
   it('validateCriteria reports a BigInt version or a prototype-less eventMode as invalid', () => {
     expect(validateCriteria({ version: 1n, kind: 'has-attended' }).valid).toBe(false);
     expect(validateCriteria({ version: 1, kind: 'has-attended', eventMode: Object.create(null), watchDuration: {} }).valid).toBe(false);
+  });
+
+  // Was a bug, now fixed (found by a soak of the entry-point property above, about 1 run in 100 000):
+  // src/core/calendar.ts checkNow() described a clock that is not a Date with String(now).
+  it.each([
+    ['{"toString": ""}', { toString: '' }],
+    ['an object without a prototype', Object.create(null) as unknown],
+    ['a Date in name only', Object.create(Date.prototype) as unknown],
+  ])('a clock that is %s is an InvalidInputError in core and an invalid-request AdapterError in the REST adapter', async (_, now) => {
+    expectCoreOutcome(outcome(() => onDemandStatistics(amsterdamEvent, { registrants: [], views: [], reportedThrough: '2026-03-25' }, now as Date)), 'onDemandStatistics');
+    expect(outcome(() => daysRemaining(amsterdamEvent, now as Date))).toMatchObject({ error: { name: 'InvalidInputError', field: 'now' } });
+    const { adapter } = restAdapterAnswering(() => json({}));
+    await expect(adapter.getStatistics!('evt-1', { now: now as Date })).rejects.toMatchObject({ name: 'AdapterError', kind: 'invalid-request' });
+  });
+
+  // Was a bug, now fixed: src/contract/audience.ts described a refused limit with JSON.stringify (a BigInt throws).
+  it('a BigInt page limit is refused naming limit, not a TypeError', () => {
+    expect(parseAudienceMembersBody({ criteria: { version: 1, kind: 'has-attended' }, limit: 5n })).toMatchObject({ ok: false, problem: { code: 'invalid-request', field: 'limit' } });
   });
 });
 
