@@ -44,23 +44,24 @@ const KB = 1024;
  * down with that engine, from 28 850 B. Then, the same day, +0.2 KB on both for the tour's fixes
  * (controls that keep the focus while a range loads, follow-ups aborted with their widget, whole
  * people in the projection's days), from 32 300 and 47 600 B. A fourth, in session 6: the
- * ceilings +50 B (dashboard) and +20 B (the others) for a correctness fix and two small features — the
- * projection's days adding up to its total on sparse data (a CI counterexample), one
- * getProjection request shared by the card and the chart, no Retry for a page's own bad request —
- * after 77 B of savings found for them; from 32 500, 27 800 and 47 800 B.
+ * ceilings +60 B (dashboard), +30 B (audience page) and +20 B (whole kit) for correctness fixes
+ * and two small features — the projection's days adding up to its total on sparse data (a CI
+ * counterexample), a clock that is not a Date refused as such in core and the REST adapter (a
+ * soak counterexample), one getProjection request shared by the card and the chart, no Retry for
+ * a page's own bad request — after 77 B of savings found for them; from 32 500, 27 800, 47 800 B.
  */
 export const ENTRIES: Entry[] = [
   {
     name: 'dashboard: provider + statistics + summary + REST adapter',
     imports: "import './src/provider.ts'; import './src/statistics.ts'; import './src/summary.ts'; export { createRestAdapter } from './src/adapters/index.ts';",
     budget: 22 * KB,
-    ceiling: 32_550,
+    ceiling: 32_560,
   },
   {
     name: 'audience page: provider + picker + REST adapter',
     imports: "import './src/provider.ts'; import './src/picker.ts'; export { createRestAdapter } from './src/adapters/index.ts';",
     budget: 22 * KB,
-    ceiling: 27_820,
+    ceiling: 27_830,
   },
   { name: '. (whole kit)', file: 'src/index.ts', budget: 30 * KB, ceiling: 47_820 },
   { name: './summary', file: 'src/summary.ts' },
