@@ -16,7 +16,7 @@ await withBenchPage({ minify: true, global: 'runBench' }, async (page) => {
   const result = (await page.evaluate(() => (window as unknown as { runBench: () => Promise<unknown> }).runBench())) as {
     raw: Record<'views' | 'registrants' | 'kitDrawn' | 'kitPainted' | 'chartDrawn' | 'chartPainted', number>;
     charts: Record<'kitFirst' | 'kitUpdate' | 'chartFirst' | 'chartUpdate' | 'kitFirstDrawn' | 'kitUpdateDrawn' | 'chartFirstDrawn' | 'chartUpdateDrawn', number>;
-    huge: { views: number; took: number };
+    huge: { views: number; took: number; longestTask: number; longTasks: number };
   };
   const { raw, charts, huge } = result;
   const row = (label: string, kit: number, chart: number) => `| ${label} | ${kit.toFixed(1)} ms | ${chart.toFixed(1)} ms | ${(chart / kit).toFixed(2)}× |`;
@@ -35,7 +35,7 @@ await withBenchPage({ minify: true, global: 'runBench' }, async (page) => {
     row('update to the last 7 days, drawn', charts.kitUpdateDrawn, charts.chartUpdateDrawn),
     row('update to the last 7 days, painted', charts.kitUpdate, charts.chartUpdate),
     '',
-    `${huge.views.toLocaleString('en')} views through <odw-data-provider> (memory adapter, analysis in slices) to statistics + summary painted: ${huge.took.toFixed(0)} ms.`,
+    `${huge.views.toLocaleString('en')} views through <odw-data-provider> (memory adapter, analysis in slices) to statistics + summary painted: ${huge.took.toFixed(0)} ms; longest main-thread task ${huge.longestTask.toFixed(0)} ms (${huge.longTasks} tasks over 50 ms, Long Tasks API).`,
   ].join('\n');
   console.log(table);
   if (process.env.BENCH_RENDER_WRITE !== '0') {
