@@ -49,21 +49,26 @@ const KB = 1024;
  * counterexample), a clock that is not a Date refused as such in core and the REST adapter (a
  * soak counterexample), one getProjection request shared by the card and the chart, no Retry for
  * a page's own bad request — after 77 B of savings found for them; from 32 500, 27 800, 47 800 B.
+ * A fifth, in session 7, for #18's big events in the page: every phase of the analysis pauses
+ * (numbering registrants, folding views), the memory adapter copies in slices, each widget computes
+ * from a shared analysis in a task of its own, and slices hand over with a message instead of a
+ * clamped timer — the longest main-thread task at a million views from 345 ms to about 95 ms;
+ * +120 B (dashboard), +50 B (audience page), +200 B (whole kit), from 32 560, 27 830, 47 820 B.
  */
 export const ENTRIES: Entry[] = [
   {
     name: 'dashboard: provider + statistics + summary + REST adapter',
     imports: "import './src/provider.ts'; import './src/statistics.ts'; import './src/summary.ts'; export { createRestAdapter } from './src/adapters/index.ts';",
     budget: 22 * KB,
-    ceiling: 32_560,
+    ceiling: 32_680,
   },
   {
     name: 'audience page: provider + picker + REST adapter',
     imports: "import './src/provider.ts'; import './src/picker.ts'; export { createRestAdapter } from './src/adapters/index.ts';",
     budget: 22 * KB,
-    ceiling: 27_830,
+    ceiling: 27_880,
   },
-  { name: '. (whole kit)', file: 'src/index.ts', budget: 30 * KB, ceiling: 47_820 },
+  { name: '. (whole kit)', file: 'src/index.ts', budget: 30 * KB, ceiling: 48_020 },
   { name: './summary', file: 'src/summary.ts' },
   { name: './statistics', file: 'src/statistics.ts' },
   { name: './picker', file: 'src/picker.ts' },

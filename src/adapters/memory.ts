@@ -20,6 +20,7 @@ import {
 import { sleep, throwIfAborted } from './abort.ts';
 import { AdapterError, type DataAdapter, type RequestOptions } from './adapter.ts';
 import { pushDownChoice, type PushDownOption } from './push-down.ts';
+import { inSlices } from './slices.ts';
 import { audiencePageOf, parseAudienceMembersBody } from '../contract/audience.ts';
 
 /** One event and its attendance, as a backend would hold them. */
@@ -39,9 +40,21 @@ export interface MemoryAdapterOptions {
   pushDown?: PushDownOption;
 }
 
-/** Records are flat, so a shallow copy of each one is a full copy (a non-object bad record is copied as is). */
-function copyRecords<T>(records: readonly T[]): T[] {
-  return records.map((record) => (typeof record === 'object' && record !== null ? { ...record } : record));
+/**
+ * Records are flat, so a shallow copy of each one is a full copy (a non-object bad record is
+ * copied as is). In steps, so a million views are copied in slices (`inSlices`), not in one
+ * long task.
+ */
+function* copiedRecords<T>(records: readonly T[], stepSize = 20_000): Generator<void, T[], void> {
+  // Not an array (data held in a bad shape): handed on as it is, for core to say what is wrong.
+  if (!Array.isArray(records)) return records as T[];
+  const copies: T[] = [];
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index] as T;
+    copies.push(typeof record === 'object' && record !== null ? { ...record } : record);
+    if ((index + 1) % stepSize === 0) yield;
+  }
+  return copies;
 }
 
 /**
@@ -87,12 +100,14 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): DataAdapter 
 
   const adapter: DataAdapter = {
     getEvent: (eventId, { signal }: RequestOptions = {}) => answer(eventId, signal, ({ event }) => ({ ...event })),
-    getAttendance: (eventId, { signal }: RequestOptions = {}) =>
-      answer(eventId, signal, ({ attendance }) => ({
-        registrants: copyRecords(attendance.registrants),
-        views: copyRecords(attendance.views),
+    getAttendance: async (eventId, { signal }: RequestOptions = {}) => {
+      const { attendance } = await answer(eventId, signal, (data) => data);
+      return {
+        registrants: await inSlices(copiedRecords(attendance.registrants), signal),
+        views: await inSlices(copiedRecords(attendance.views), signal),
         reportedThrough: attendance.reportedThrough,
-      })),
+      };
+    },
   };
   if (offered.summary) {
     adapter.getDailySummary = (eventId, range, { signal }: RequestOptions = {}) =>

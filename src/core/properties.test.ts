@@ -178,4 +178,24 @@ describe('analysis in steps', () => {
       runs,
     );
   });
+
+  // Every phase pauses, not only the checks: at 200 000 registrants, numbering them and folding
+  // the views were each one piece of 50–200 ms on the main thread (measured, bench:render).
+  it.each([
+    // registrants, views, step size, at least: 3 registrant passes (check, number, fold) + the views' check and 2 counting passes (every 4 steps)
+    [1000, 0, 100, 30],
+    [1, 4000, 100, 40 + 20],
+    [500, 2000, 50, 30 + 40 + 20],
+  ])('pauses while it numbers registrants and folds views too (%i registrants, %i views, steps of %i)', (registrants, views, stepSize, atLeast) => {
+    const endsAt = Date.parse(event.endsAt);
+    const attendance: Attendance = {
+      registrants: Array.from({ length: registrants }, (_, index) => ({ leadId: `L${index}`, status: 'No Show' })),
+      views: Array.from({ length: views }, (_, index) => ({ leadId: `L${index % registrants}`, viewedAt: new Date(endsAt + 60_000 * (index + 1)).toISOString(), minutes: 1 })),
+      reportedThrough: '2030-01-01',
+    };
+    const steps = analyzeAttendanceInSteps(event, attendance, stepSize);
+    let pauses = 0;
+    while (!steps.next().done) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(atLeast);
+  });
 });

@@ -12,7 +12,8 @@
 import type { DataAdapter } from '../adapters/adapter.ts';
 import type { analyzeAttendanceInSteps, AttendanceAnalysis, WebinarEvent } from '../core/index.ts';
 import { asAdapterError, asAdapterFailure } from './data-errors.ts';
-import { inSlices, SharedRequest } from './shared-request.ts';
+import { inSlices } from '../adapters/slices.ts';
+import { SharedRequest } from './shared-request.ts';
 
 /** Core's `analyzeAttendanceInSteps`, as a question hands it to `analysis()`: the function, or the function once its chunk has loaded. */
 export type AnalysisEngine = typeof analyzeAttendanceInSteps | Promise<typeof analyzeAttendanceInSteps>;

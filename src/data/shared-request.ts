@@ -51,21 +51,3 @@ export class SharedRequest<Result> {
     });
   }
 }
-
-// A long task is anything over 50 ms; stay well under it so input and animation stay smooth.
-const SLICE_MS = 12;
-
-/**
- * Runs resumable work (core's analysis steps) in slices of about SLICE_MS, giving the main
- * thread back in between: a million views must not freeze the portal for a second.
- */
-export async function inSlices<Result>(steps: Generator<void, Result, void>, signal: AbortSignal): Promise<Result> {
-  let sliceStart = performance.now();
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart < SLICE_MS) continue;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    if (signal.aborted) throw abortedError();
-    sliceStart = performance.now();
-  }
-}
