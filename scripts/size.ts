@@ -53,22 +53,24 @@ const KB = 1024;
  * (numbering registrants, folding views), the memory adapter copies in slices, each widget computes
  * from a shared analysis in a task of its own, and slices hand over with a message instead of a
  * clamped timer — the longest main-thread task at a million views from 345 ms to about 95 ms;
- * +120 B (dashboard), +50 B (audience page), +200 B (whole kit), from 32 560, 27 830, 47 820 B.
+ * and every data widget asking for its figures alongside the event instead of after it (one round
+ * trip less, a load answered once by its own early download): +190 B (dashboard), +120 B
+ * (audience page), +300 B (whole kit), from 32 560, 27 830, 47 820 B.
  */
 export const ENTRIES: Entry[] = [
   {
     name: 'dashboard: provider + statistics + summary + REST adapter',
     imports: "import './src/provider.ts'; import './src/statistics.ts'; import './src/summary.ts'; export { createRestAdapter } from './src/adapters/index.ts';",
     budget: 22 * KB,
-    ceiling: 32_680,
+    ceiling: 32_750,
   },
   {
     name: 'audience page: provider + picker + REST adapter',
     imports: "import './src/provider.ts'; import './src/picker.ts'; export { createRestAdapter } from './src/adapters/index.ts';",
     budget: 22 * KB,
-    ceiling: 27_880,
+    ceiling: 27_950,
   },
-  { name: '. (whole kit)', file: 'src/index.ts', budget: 30 * KB, ceiling: 48_020 },
+  { name: '. (whole kit)', file: 'src/index.ts', budget: 30 * KB, ceiling: 48_120 },
   { name: './summary', file: 'src/summary.ts' },
   { name: './statistics', file: 'src/statistics.ts' },
   { name: './picker', file: 'src/picker.ts' },

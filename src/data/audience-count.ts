@@ -13,6 +13,18 @@ import type { EventDataSource } from './event-data-source.ts';
 const loadAnalysisEngine = () => import('./analysis-engine.ts');
 
 /**
+ * Starts what `audienceCountFrom` will need while the event loads and the edits settle: core's
+ * analysis and the attendance, when the adapter does not count. Failures are `audienceCountFrom`'s
+ * to report: it joins the same shared request.
+ *
+ * @example
+ * prefetchAudienceCount(source, signal);
+ */
+export function prefetchAudienceCount(source: EventDataSource, signal?: AbortSignal): void {
+  if (!source.adapter.countAudience) source.analysis(loadAnalysisEngine().then((module) => module.analyzeAttendanceInSteps), signal).catch(() => {});
+}
+
+/**
  * How many people `criteria` select at `now` (the adapter's `countAudience` when it has one,
  * else core's `audienceOf` on the source's shared analysis). Rejects with `AdapterError`.
  *

@@ -15,7 +15,7 @@ import { testAdapter } from '../../test/fixtures/test-adapter.ts';
 import { amsterdamEvent, clock, eventNamed, widgetAttendance } from '../../test/fixtures/widget-data.ts';
 import { eventDataSource, RETAINED_EVENTS_PER_ADAPTER, retainedEventIds } from './event-data-source.ts';
 import { audienceCountFrom } from './audience-count.ts';
-import { statisticsFrom, summaryFrom } from './questions.ts';
+import { prefetchSummary, statisticsFrom, summaryFrom } from './questions.ts';
 
 afterEach(cleanup);
 
@@ -66,6 +66,23 @@ describe('errors say whose input was wrong, from core’s origin', () => {
     const adapter = testAdapter({ [amsterdamEvent.id]: data() });
     adapter.fail(amsterdamEvent.id, new AdapterError('rate-limited', 'Slow down.', { status: 429 }));
     await expect(audienceCountFrom(eventDataSource(adapter, amsterdamEvent.id), criteria, clock.day5)).rejects.toBeInstanceOf(AdapterError);
+  });
+
+  it('a load that started the download early gets its answer, failure included, once; the next load asks again', async () => {
+    const adapter = testAdapter({ [amsterdamEvent.id]: data() });
+    adapter.fail(amsterdamEvent.id, new AdapterError('unavailable', 'Down.', { status: 503 }));
+    const source = eventDataSource(adapter, amsterdamEvent.id);
+    const load = new AbortController();
+    prefetchSummary(source, load.signal);
+    await vi.waitFor(() => expect(adapter.calls.getAttendance).toHaveLength(1));
+    // Let the early download fail before the load asks for its figures.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await expect(statisticsFrom(source, clock.day5, undefined, load.signal)).rejects.toMatchObject({ kind: 'unavailable' });
+    expect(adapter.calls.getAttendance).toHaveLength(1);
+    adapter.heal(amsterdamEvent.id);
+    const next = new AbortController();
+    expect(await statisticsFrom(source, clock.day5, undefined, next.signal)).toEqual(onDemandStatistics(amsterdamEvent, widgetAttendance(), clock.day5));
+    expect(adapter.calls.getAttendance).toHaveLength(2);
   });
 });
 

@@ -61,7 +61,7 @@ export class EventDataSource {
    * const analysis = await source.analysis(analyzeAttendanceInSteps, signal);
    */
   analysis(engine: AnalysisEngine, signal?: AbortSignal): Promise<AttendanceAnalysis> {
-    if (!this.#analysis?.usable) {
+    if (!this.#analysis?.usableFor(signal)) {
       this.#analysis = new SharedRequest((shared) =>
         asAdapterFailure(async () => {
           const [event, attendance, analyze] = await Promise.all([

@@ -52,6 +52,21 @@ export function summaryFrom(source: EventDataSource, range: DayRange, signal?: A
 }
 
 /**
+ * Starts what `summaryFrom` will need, before the widget knows its range (that needs the event):
+ * the attendance download and analysis when the adapter does not aggregate the summary itself.
+ * The event and the attendance then download side by side; a summary alone on a page waited for
+ * the event first, one round trip more. Failures are `summaryFrom`'s to report: it joins the same
+ * shared request.
+ *
+ * @example
+ * prefetchSummary(source, signal);
+ * const event = await source.event(signal);
+ */
+export function prefetchSummary(source: EventDataSource, signal?: AbortSignal): void {
+  if (!source.adapter.getDailySummary) source.analysis(analyzeAttendanceInSteps, signal).catch(() => {});
+}
+
+/**
  * Days remaining, visitors to date and average watch time at `now` (the adapter's
  * `getStatistics` when it has one). Rejects with `AdapterError`.
  *

@@ -8,6 +8,8 @@ import { abortedError } from '../adapters/abort.ts';
 export class SharedRequest<Result> {
   readonly #controller = new AbortController();
   readonly #result: Promise<Result>;
+  /** The signals that joined: one load that asks twice (early, then for its figures) is answered once. */
+  readonly #joined = new WeakSet<AbortSignal>();
   #waiting = 0;
   #settled = false;
   #failed = false;
@@ -25,8 +27,17 @@ export class SharedRequest<Result> {
     return !this.#failed && !this.#controller.signal.aborted;
   }
 
+  /**
+   * Worth joining for a caller with `signal`: usable, or already joined with that signal — the
+   * load that started it early (a prefetch) gets its answer, failure included, not a second try.
+   */
+  usableFor(signal: AbortSignal | undefined): boolean {
+    return this.usable || (signal !== undefined && this.#joined.has(signal));
+  }
+
   join(signal: AbortSignal | undefined): Promise<Result> {
     if (signal?.aborted) return Promise.reject(abortedError());
+    if (signal) this.#joined.add(signal);
     this.#waiting++;
     return new Promise<Result>((resolve, reject) => {
       const onAbort = () => {

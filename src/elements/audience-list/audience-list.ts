@@ -187,12 +187,12 @@ export class OdwAudienceList extends DataElement<ShownList> {
   protected override async load(source: EventDataSource, now: Date, signal: AbortSignal): Promise<ShownList> {
     this.#paging?.abort();
     this.#export?.abort();
-    const event = await source.event(signal);
-    this.followClock(event);
     const criteria = this.#criteria;
     const sort = { ...this.sort };
     this.#sortShown = sort;
-    const page = await audiencePageFrom(source, { criteria, now, limit: this.#limit, sort }, signal);
+    // The page does not need the event first: both are asked at once (one round trip, not two).
+    const [event, page] = await Promise.all([source.event(signal), audiencePageFrom(source, { criteria, now, limit: this.#limit, sort }, signal)]);
+    this.followClock(event);
     return { event, criteria, now, sort, page, start: 0, cursors: [undefined] };
   }
 

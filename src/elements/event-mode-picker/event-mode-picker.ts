@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FormAssociatedController } from '../../controllers/form-associated-controller.ts';
 import type { EventDataSource } from '../../data/event-data-source.ts';
-import { audienceCountFrom } from '../../data/audience-count.ts';
+import { audienceCountFrom, prefetchAudienceCount } from '../../data/audience-count.ts';
 // Core's window module, not its index (criteria-draft.ts says why).
 import { onDemandWindow } from '../../core/window.ts';
 import type { AttendanceCriteria, CriteriaKind, WebinarEvent } from '../../core/index.ts';
@@ -283,6 +283,8 @@ export class OdwEventModePicker extends DataElement<Loaded> {
 
   /** Only computes: the event, core's verdict with its window (shared with the view), then the count. */
   protected override async load(source: EventDataSource, now: Date, signal: AbortSignal): Promise<Loaded> {
+    // The attendance downloads while the event does and the edits settle (one round trip, not two).
+    prefetchAudienceCount(source, signal);
     const event = await source.event(signal);
     onDemandWindow(event); // a malformed event fails here, as an error of the preview
     const { criteria } = this.#check(this.edited, event, this.unreadable);

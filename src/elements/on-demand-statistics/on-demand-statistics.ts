@@ -96,14 +96,14 @@ export class OdwOnDemandStatistics extends DataElement<LoadedStatistics> {
   }
 
   protected override async load(source: EventDataSource, now: Date, signal: AbortSignal): Promise<LoadedStatistics> {
-    const event = await source.event(signal);
-    this.followClock(event);
     // Asked alongside the figures, never waited for: an optional figure must not hold up or take
     // down the card. It becomes a follow-up once the figures came (if they fail, the card shows
     // that failure and the projection's is not news).
     const projection = this.noProjection ? undefined : projectionFrom(source, now, signal);
     projection?.catch(() => undefined);
-    const statistics = await statisticsFrom(source, now, this.closingThreshold, signal);
+    // The figures do not need the event first: both are asked at once (one round trip, not two).
+    const [event, statistics] = await Promise.all([source.event(signal), statisticsFrom(source, now, this.closingThreshold, signal)]);
+    this.followClock(event);
     const loaded: LoadedStatistics = { event, statistics, window: onDemandWindow(event) };
     if (projection) this.followUp(projection, signal, (value) => (loaded.projection = value), 'the projection');
     return loaded;

@@ -51,6 +51,16 @@ describe('<odw-on-demand-summary>', () => {
     expect(summary).toBe('Unique no-show visitors per day from Mar 20 to Apr 19: 3 in all; the busiest day was Mar 21 with 2.');
   });
 
+  // Its early start of the attendance (test/browser/round-trips.test.ts) is only for adapters that do not aggregate.
+  it('leaves the attendance alone when the adapter aggregates the summary', async () => {
+    const adapter = adapterWith();
+    const getAttendance = vi.spyOn(adapter, 'getAttendance');
+    adapter.getDailySummary = async (_eventId, range) => dailyOnDemandVisitors(amsterdamEvent, widgetAttendance(), range);
+    const element = summaryElement(adapter, clock.day5, (summary) => (summary.noProjection = true));
+    await loaded(element);
+    expect(getAttendance).not.toHaveBeenCalled();
+  });
+
   it("shows the same numbers as a table", async () => {
     const element = summaryElement(adapterWith(), clock.day5, (summary) => ((summary.showTable = true), (summary.noProjection = true)));
     const table = await waitForShadow(element, (root) => root.querySelector('table'));

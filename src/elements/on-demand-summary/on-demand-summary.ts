@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { EventDataSource } from '../../data/event-data-source.ts';
-import { summaryFrom } from '../../data/questions.ts';
+import { prefetchSummary, summaryFrom } from '../../data/questions.ts';
 import { projectionFrom } from '../../data/projection-question.ts';
 import { barChartLayout, renderBarChart, type ChartDay, type ProjectedValue } from '../../charts/bar-chart.ts';
 import { formatMinutes } from '../../charts/format.ts';
@@ -159,6 +159,8 @@ export class OdwOnDemandSummary extends DataElement<LoadedSummary> {
   }
 
   protected override async load(source: EventDataSource, now: Date, signal: AbortSignal): Promise<LoadedSummary> {
+    // The attendance downloads while the event does (one round trip, not two).
+    prefetchSummary(source, signal);
     const event = await source.event(signal);
     this.followClock(event);
     const window = onDemandWindow(event);

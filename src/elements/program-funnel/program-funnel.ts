@@ -99,9 +99,9 @@ export class OdwProgramFunnel extends DataElement<LoadedFunnel> {
   @property({ attribute: false }) strings: StringOverrides<ProgramFunnelStrings> | undefined;
 
   protected override async load(source: EventDataSource, now: Date, signal: AbortSignal): Promise<LoadedFunnel> {
-    const event = await source.event(signal);
+    // The funnel does not need the event first: both are asked at once (one round trip, not two).
+    const [event, funnel] = await Promise.all([source.event(signal), funnelFrom(source, now, signal)]);
     this.followClock(event);
-    const funnel = await funnelFrom(source, now, signal);
     return { event, funnel, upcoming: daysRemaining(event, now).phase === 'upcoming', lastDay: onDemandWindow(event).lastDay };
   }
 

@@ -215,8 +215,9 @@ describe('aborted requests stop retrying', () => {
     const adapter = createRestAdapter({ baseUrl, random: () => 0.5, sleep: () => new Promise<void>((resolve) => wakeUps.push(resolve)) });
     const mark = backend.requests.length;
     const element = mountWidget('statistics', { adapter, eventId: 'retry-a', now });
-    await vi.waitFor(() => expect(wakeUps.length).toBe(1), { timeout: 3000, interval: 5 });
-    expect(backend.since(mark, { eventId: 'retry-a' })).toHaveLength(1);
+    // Two requests in back-off: the event and the attendance, asked alongside it.
+    await vi.waitFor(() => expect(wakeUps.length).toBe(2), { timeout: 3000, interval: 5 });
+    expect(backend.since(mark, { eventId: 'retry-a' })).toHaveLength(2);
     const switched = backend.requests.length;
     element.eventId = 'mid-window';
     expect(await dataShown('statistics', element)).toBe(expectedData('statistics', data.c, now));
