@@ -29,7 +29,7 @@ describe('createMemoryAdapter', () => {
   });
 
   it('copies a big event in slices, giving the event loop back in between', async () => {
-    // 300 000 views copied in one piece were one task of 100 ms or more (bench:render, 1 M: 300 ms).
+    // Copied in one piece, 300 000 views were one task of tens to hundreds of milliseconds (mostly garbage collection).
     const views = Array.from({ length: 300_000 }, (_, index) => ({ leadId: 'A', viewedAt: '2026-03-21T10:00:00Z', minutes: index % 60 }));
     const adapter = createMemoryAdapter({ events: [{ event, attendance: { ...attendance, views } }] });
     let ticks = 0;
