@@ -234,8 +234,15 @@ describe('aborted requests stop retrying', () => {
       const adapter = createRestAdapter({ baseUrl, backoffMs: 120, random: () => 0.99, retries: 5 });
       const mark = backend.requests.length;
       const element = mountWidget('statistics', { adapter, eventId: 'retry-b', now });
-      await requested(mark, { eventId: 'retry-b' });
-      await vi.waitFor(() => expect(timers.pending().some((timer) => timer.delay > 100)).toBe(true), { timeout: 3000, interval: 5 });
+      // Both requests the card makes at once, the event's and the attendance's, have reached the
+      // backend and wait in back-off: any request for retry-b after the switch is a retry.
+      await vi.waitFor(
+        () => {
+          expect(new Set(backend.since(mark, { eventId: 'retry-b' }).map((request) => request.route))).toEqual(new Set(['event', 'attendance']));
+          expect(timers.pending().filter((timer) => timer.delay > 100)).toHaveLength(2);
+        },
+        { timeout: 5000, interval: 5 },
+      );
       const switched = backend.requests.length;
       element.eventId = 'mid-window';
       await dataShown('statistics', element);
@@ -275,7 +282,9 @@ describe('an element removed mid-load', () => {
     const mark = backend.requests.length;
     // No fixed `now`: the element follows the real clock (a timer to the next day change).
     const element = mountWidget(widget, { adapter, eventId: 'mid-window' });
+    // The event is asked alongside the attendance: both have reached the backend before the removal.
     await requested(mark, { route: 'attendance' });
+    await requested(mark, { route: 'event' });
     await expectNothingLeftAfterRemoval(element, () => backend.requests.length, 400);
   });
 
@@ -285,6 +294,7 @@ describe('an element removed mid-load', () => {
     const mark = backend.requests.length;
     const element = mountWidget('statistics', { adapter, eventId: 'mid-window', now });
     await requested(mark, { route: 'attendance' });
+    await requested(mark, { route: 'event' });
     await vi.waitFor(() => expect(timers.pending().some((timer) => timer.delay > 50)).toBe(true), { timeout: 3000, interval: 5 });
     await expectNothingLeftAfterRemoval(element, () => backend.requests.length, 500);
   });
