@@ -15,7 +15,7 @@ import { createRestAdapter, type RestAdapterOptions } from '../../../src/adapter
 import { type WebinarData } from '../../../src/adapters/memory.ts';
 import { REFERENCE_NOW, faultHandlers, scenarioData } from '../../../mocks/index.ts';
 import { browserBackend, type LoggedRequest } from '../../fixtures/reliability/backend.ts';
-import { textOf, watchEveryTest } from '../../fixtures/reliability/watch.ts';
+import { pause, textOf, watchEveryTest } from '../../fixtures/reliability/watch.ts';
 import { dataShown, ERROR_PREFIX, errorShown, expectedData, mountWidget, WIDGETS, type WidgetName } from '../../fixtures/reliability/widgets.ts';
 
 const baseUrl = '/odw-reliability-faults';
@@ -70,7 +70,7 @@ const huge = hugeData();
 const retries = (route: string) => async (context: Context) => {
   const failing = () => context.requests().filter((request) => request.route === route).length;
   await vi.waitFor(() => expect(failing(), `${route} requests: first attempt + 3 retries`).toBe(4));
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await pause(100);
   expect(failing(), `${route} requests: no more than first attempt + 3 retries`).toBe(4);
 };
 
