@@ -3,6 +3,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import type { BrowserConfigOptions } from 'vitest/node';
 import { CHROME_PATH, CHROMIUM_ARGS, OPTIMIZE_DEPS_INCLUDE } from './scripts/toolchain.ts';
+import { fixtureApi } from './test/fixtures/fixture-api.ts';
 
 /**
  * A FRESH browser config object for every browser project: Vitest mutates `instances`, and an
@@ -64,6 +65,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // REST routes for code that fetches outside the page (the analysis worker).
+        plugins: [fixtureApi()],
         test: {
           name: 'browser',
           include: [

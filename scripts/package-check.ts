@@ -94,6 +94,8 @@ try {
        import { createRestAdapter, type DataAdapter } from 'on-demand-webinar-widgets/adapters';
        import type { OdwOnDemandSummary } from 'on-demand-webinar-widgets/summary';
        import 'on-demand-webinar-widgets/statistics';
+       import { analyzeInWorker } from 'on-demand-webinar-widgets/analysis-in-worker';
+       analyzeInWorker(() => new Worker('/analysis-worker.js', { type: 'module' }));
        const adapter: DataAdapter = createRestAdapter({ baseUrl: '/api' });
        const criteria: AttendanceCriteria = { version: 1, kind: 'has-attended', eventMode: 'on-demand', watchDuration: { operator: 'at-least', minutes: 10 } };
        const summary: OdwOnDemandSummary = document.createElement('odw-on-demand-summary');
@@ -134,6 +136,13 @@ try {
     const { inputs } = await bundle(`import 'on-demand-webinar-widgets/statistics';`);
     const others = inputs.filter((input) => input.includes('on-demand-summary') || input.includes('event-mode-picker'));
     assert(others.length === 0, `./statistics pulled in: ${others.join(', ')}`);
+  });
+
+  await check('the analysis worker\'s script bundles alone: core\'s analysis and the REST adapter, no Lit', async () => {
+    const { code, inputs } = await bundle(`import 'on-demand-webinar-widgets/analysis-worker';`);
+    const offending = inputs.filter((input) => /node_modules\/(lit|@lit|lit-html|lit-element|d3-)/.test(input) || input.includes('/elements/'));
+    assert(offending.length === 0, `pulled in: ${offending.join(', ')}`);
+    assert(code.includes('addEventListener(') && code.includes('postMessage('), 'the worker script listens and answers');
   });
 
   await check('the plain-HTML example renders from the installed package in Chromium', async () => {

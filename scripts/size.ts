@@ -56,21 +56,24 @@ const KB = 1024;
  * and every data widget asking for its figures alongside the event instead of after it (one round
  * trip less, a load answered once by its own early download): +190 B (dashboard), +120 B
  * (audience page), +300 B (whole kit), from 32 560, 27 830, 47 820 B.
+ * A sixth, in session 8, for #18's Web Worker: every page's data layer carries the hook that
+ * `analyzeInWorker()` (its own opt-in entry, ~1 KB) plugs into, and the REST adapter remembers its
+ * options for the worker to make the same adapter: +50 B on all three, from 32 750, 27 950, 48 120 B.
  */
 export const ENTRIES: Entry[] = [
   {
     name: 'dashboard: provider + statistics + summary + REST adapter',
     imports: "import './src/provider.ts'; import './src/statistics.ts'; import './src/summary.ts'; export { createRestAdapter } from './src/adapters/index.ts';",
     budget: 22 * KB,
-    ceiling: 32_750,
+    ceiling: 32_800,
   },
   {
     name: 'audience page: provider + picker + REST adapter',
     imports: "import './src/provider.ts'; import './src/picker.ts'; export { createRestAdapter } from './src/adapters/index.ts';",
     budget: 22 * KB,
-    ceiling: 27_950,
+    ceiling: 28_000,
   },
-  { name: '. (whole kit)', file: 'src/index.ts', budget: 30 * KB, ceiling: 48_120 },
+  { name: '. (whole kit)', file: 'src/index.ts', budget: 30 * KB, ceiling: 48_170 },
   { name: './summary', file: 'src/summary.ts' },
   { name: './statistics', file: 'src/statistics.ts' },
   { name: './picker', file: 'src/picker.ts' },
@@ -81,6 +84,9 @@ export const ENTRIES: Entry[] = [
   { name: './contract', file: 'src/contract/index.ts' },
   { name: './adapters', file: 'src/adapters/index.ts' },
   { name: './adapters/memory', file: 'src/adapters/memory.ts' },
+  // Opt-in, on top of a page's entries: the page side of the analysis worker, and the worker's own script.
+  { name: './analysis-in-worker', file: 'src/analysis-in-worker.ts' },
+  { name: './analysis-worker (the worker script)', file: 'src/analysis-worker.ts' },
 ];
 
 const gzip = (code: Uint8Array) => gzipSync(code, { level: 9 }).byteLength;

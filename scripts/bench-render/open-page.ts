@@ -8,6 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright';
+import { getResponse } from 'msw';
+import { restHandlers } from '../../mocks/index.ts';
+import { scenarioEvent } from '../../mocks/scenarios.ts';
 import { serveFolder } from '../../test/fixtures/static-server.ts';
 import { CHROME_PATH, CHROMIUM_ARGS, CONSUMER_BUILD } from '../toolchain.ts';
 
@@ -19,8 +22,17 @@ export async function withBenchPage<T>(options: { minify: boolean; global: strin
   const folder = mkdtempSync(join(tmpdir(), 'odw-bench-render-'));
   try {
     await build({ ...CONSUMER_BUILD, entryPoints: ['scripts/bench-render/page.ts'], minify: options.minify, outfile: join(folder, 'page.js') });
+    // The analysis worker's script, served from the page's own origin as a consumer would.
+    await build({ ...CONSUMER_BUILD, entryPoints: ['src/analysis-worker.ts'], minify: options.minify, outfile: join(folder, 'analysis-worker.js') });
     writeFileSync(join(folder, 'index.html'), '<!doctype html><html lang="en"><body><script type="module" src="./page.js"></script></body></html>');
-    const server = await serveFolder(folder);
+    // The REST contract over the mock scenarios (the big event read at its window's close), for
+    // the page and for the analysis worker, which fetches outside the page.
+    const close = new Date(Date.parse(scenarioEvent('huge').endsAt) + 31 * 86_400_000);
+    // Absolute: MSW matches a relative base only in a browser. The server makes each request's URL from http://127.0.0.1.
+    const handlers = restHandlers({ baseUrl: 'http://127.0.0.1/api', now: () => close });
+    // Built before anything is timed (about 3 s for a million views).
+    await getResponse(handlers, new Request('http://127.0.0.1/api/events/huge/attendance'));
+    const server = await serveFolder(folder, (request) => (new URL(request.url).pathname.startsWith('/api/') ? getResponse(handlers, request) : Promise.resolve(undefined)));
     const browser = await chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS] });
     try {
       const page = await browser.newPage({ viewport: { width: 900, height: 700 } });

@@ -18,6 +18,20 @@ import { SharedRequest } from './shared-request.ts';
 /** Core's `analyzeAttendanceInSteps`, as a question hands it to `analysis()`: the function, or the function once its chunk has loaded. */
 export type AnalysisEngine = typeof analyzeAttendanceInSteps | Promise<typeof analyzeAttendanceInSteps>;
 
+/** An analysis made off the page, with the registrant records it was made from. */
+export interface AnalyzedElsewhere {
+  analysis: AttendanceAnalysis;
+  registrants: readonly unknown[];
+}
+
+/**
+ * Downloads and analyzes elsewhere than on the page (a Web Worker), or resolves `undefined` for
+ * the page to do it. Set by `analyzeInWorker()` (analysis-in-worker.ts), which pages that want it import.
+ */
+export const elsewhere: {
+  analyze?: ((adapter: DataAdapter, eventId: string, event: Promise<WebinarEvent>, signal: AbortSignal) => Promise<AnalyzedElsewhere | undefined>) | undefined;
+} = {};
+
 const registrantRecords = new WeakMap<AttendanceAnalysis, readonly unknown[]>();
 
 /** The registrant records an analysis of this module was made from: names and e-mails for the audience list. */
@@ -64,6 +78,11 @@ export class EventDataSource {
     if (!this.#analysis?.usableFor(signal)) {
       this.#analysis = new SharedRequest((shared) =>
         asAdapterFailure(async () => {
+          const made = await elsewhere.analyze?.(this.adapter, this.eventId, this.event(shared), shared);
+          if (made) {
+            registrantRecords.set(made.analysis, made.registrants);
+            return made.analysis;
+          }
           const [event, attendance, analyze] = await Promise.all([
             this.event(shared),
             this.adapter.getAttendance(this.eventId, { signal: shared }),

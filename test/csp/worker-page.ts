@@ -1,0 +1,33 @@
+/*
+ * The page script of the analysis-worker CSP test (test/node/reliability/worker-csp.test.ts):
+ * statistics and summary in a provider over the REST adapter, with `analyzeInWorker` pointed at
+ * the worker script served from the page's own origin. `window.odwWorkers` counts the workers
+ * made and ended.
+ */
+import { createRestAdapter } from '../../src/adapters/rest.ts';
+import { analyzeInWorker } from '../../src/analysis-in-worker.ts';
+import '../../src/provider.ts';
+import '../../src/statistics.ts';
+import '../../src/summary.ts';
+import { REFERENCE_NOW } from '../../mocks/generate.ts';
+
+const counts = { made: 0, ended: 0 };
+analyzeInWorker(() => {
+  const worker = new Worker('/analysis-worker.js', { type: 'module' });
+  counts.made++;
+  const terminate = worker.terminate.bind(worker);
+  worker.terminate = () => (counts.ended++, terminate());
+  return worker;
+});
+(window as unknown as { odwWorkers: typeof counts }).odwWorkers = counts;
+
+const provider = document.createElement('odw-data-provider');
+provider.adapter = createRestAdapter({ baseUrl: '/api' });
+provider.now = REFERENCE_NOW;
+const statistics = document.createElement('odw-on-demand-statistics');
+statistics.dataset['ready'] = '[part="value"]';
+const summary = document.createElement('odw-on-demand-summary');
+summary.dataset['ready'] = 'svg[role="img"] rect.bar';
+provider.append(statistics, summary);
+document.body.append(provider);
+provider.eventId = 'mid-window';
