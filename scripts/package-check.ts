@@ -11,6 +11,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
+import { getResponse } from 'msw';
+import { REFERENCE_NOW } from '../mocks/generate.ts';
+import { restHandlers } from '../mocks/handlers.ts';
+import { serveFolder } from '../test/fixtures/static-server.ts';
 import { CHROME_PATH, CHROMIUM_ARGS, CONSUMER_BUILD } from './toolchain.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -166,6 +170,53 @@ try {
       assert(errors.length === 0, `console errors: ${errors.join('; ')}`);
     } finally {
       await browser.close();
+    }
+  });
+
+  await check('the shipped analysis worker runs unbundled from the installed package: the worker downloads, the page does not', async () => {
+    // The page bundled as a consumer's; the worker straight from node_modules (a module worker with relative imports).
+    const { code } = await bundle(`
+      import { createRestAdapter } from 'on-demand-webinar-widgets/adapters';
+      import { analyzeInWorker } from 'on-demand-webinar-widgets/analysis-in-worker';
+      import 'on-demand-webinar-widgets/statistics';
+      window.workers = { made: 0, ended: 0 };
+      analyzeInWorker(() => {
+        const worker = new Worker('/node_modules/on-demand-webinar-widgets/dist/src/analysis-worker.js', { type: 'module' });
+        window.workers.made++;
+        const terminate = worker.terminate.bind(worker);
+        worker.terminate = () => (window.workers.ended++, terminate());
+        return worker;
+      });
+      const statistics = document.createElement('odw-on-demand-statistics');
+      statistics.adapter = createRestAdapter({ baseUrl: '/api' });
+      statistics.now = new Date('${REFERENCE_NOW.toISOString()}');
+      statistics.eventId = 'mid-window';
+      document.body.append(statistics);`);
+    writeFileSync(join(consumer, 'worker.js'), code);
+    writeFileSync(join(consumer, 'worker.html'), '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><script type="module" src="/worker.js"></script></body></html>');
+    // Absolute: MSW matches a relative base only in a browser; the server makes each request's URL from http://127.0.0.1.
+    const handlers = restHandlers({ baseUrl: 'http://127.0.0.1/api' });
+    const server = await serveFolder(consumer, (request) => (new URL(request.url).pathname.startsWith('/api/') ? getResponse(handlers, request) : Promise.resolve(undefined)));
+    const browser = await chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS] });
+    try {
+      const tab = await browser.newPage();
+      const errors: string[] = [];
+      tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      tab.on('pageerror', (error) => errors.push(String(error)));
+      tab.on('response', (response) => response.status() >= 400 && errors.push(`${response.status()} ${response.url()}`));
+      await tab.goto(`${server.url}worker.html`);
+      await tab.waitForFunction(() => document.querySelector('odw-on-demand-statistics')?.shadowRoot?.querySelector('.value') !== null, undefined, { timeout: 20_000 });
+      const seen = await tab.evaluate(() => ({
+        workers: (window as unknown as { workers: unknown }).workers,
+        // Resource timing lists the page's own requests only, not the worker's.
+        pageAsked: performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/api/')),
+      }));
+      assert(JSON.stringify(seen.workers) === '{"made":1,"ended":1}', `workers: ${JSON.stringify(seen.workers)}`);
+      assert(JSON.stringify(seen.pageAsked) === '["/api/events/mid-window"]', `the page itself asked for ${seen.pageAsked.join(', ')}`);
+      assert(errors.length === 0, `console errors: ${errors.join('; ')}`);
+    } finally {
+      await browser.close();
+      await server.close();
     }
   });
 } catch (error) {
