@@ -23,7 +23,9 @@ import { STATUSES, type AnalysisColumns, type FromWorker, type ToWorker } from '
  * with its own `fetch`: the REST adapter's options must be plain data (a `baseUrl`, fixed
  * `headers`, numbers). Where they are not (a `headers` function, your own `fetch`), where the
  * adapter is not the REST adapter, or where a worker cannot be made or its script does not load,
- * the page downloads and analyzes as without this call. `analyzeInWorker(undefined)` turns it off.
+ * the page downloads and analyzes as without this call; also where the worker's attendance
+ * request is not found or not the contract's answer (the page may see what the worker cannot:
+ * MSW or a patched fetch in the page). `analyzeInWorker(undefined)` turns it off.
  *
  * @example
  * // The worker script served from your own origin:
@@ -71,7 +73,10 @@ async function analysisInWorker(
     else if ('done' in data) settle(data.done);
     else {
       const { kind, message, status, retryAfterMs } = data.error;
-      settle(new AdapterError(kind, message, { ...(status === undefined ? {} : { status }), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }));
+      // Not found, or not the contract's answer, though the page found the event: the page may see
+      // what the worker cannot (MSW or a patched fetch in the page; a dev server's HTML fallback
+      // is what the worker then gets), so the page asks itself. A real failure fails there too.
+      settle(kind === 'not-found' || kind === 'invalid-response' ? undefined : new AdapterError(kind, message, { ...(status === undefined ? {} : { status }), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }));
     }
   };
   // The script did not load (or threw), or a message could not be read: the page does it.

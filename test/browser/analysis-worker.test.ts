@@ -154,6 +154,27 @@ describe('analyzeInWorker', () => {
   });
 
   it.each([
+    ['a 404', { status: 404, code: 'not-found' }],
+    ['an answer that is not the contract\'s (a dev server\'s HTML fallback)', { status: 200, code: 'html' }],
+  ])('falls back to the page when the worker gets %s for attendance the page can see (MSW or a patched fetch in the page)', async (_, fail) => {
+    const id = await served(mixed, { fail });
+    // The page answers the attendance itself, as MSW running in the page would; the worker's own fetch gets the server's 404.
+    const pageFetch = window.fetch;
+    window.fetch = async (input, init) =>
+      String(input).endsWith(`/events/${id}/attendance`) ? Response.json({ ...mixed, nextCursor: null }) : pageFetch(input, init);
+    try {
+      const { counts, create } = countingFactory();
+      analyzeInWorker(create);
+      const inWorker = await analyzed(rest(), id);
+      expect(counts).toEqual({ made: 1, ended: 1 });
+      expect(inWorker.onPage).toBe(1);
+      expect(inWorker.analysis.leadIds).toContain('L1');
+    } finally {
+      window.fetch = pageFetch;
+    }
+  });
+
+  it.each([
     ['an unknown event', { fail: { status: 404, code: 'not-found' } }, amsterdamEvent],
     ['a backend that is down', { fail: { status: 503, code: 'unavailable', headers: { 'retry-after': '7' } } }, amsterdamEvent],
     ['an event the analysis refuses', {}, { ...amsterdamEvent, timeZone: 'Mars/Olympus' }],
