@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
-import { getResponse } from 'msw';
+import type { Page } from 'playwright';
 import { REFERENCE_NOW } from '../mocks/generate.ts';
-import { restHandlers } from '../mocks/handlers.ts';
+import { mockRestApi } from '../test/fixtures/mock-rest-api.ts';
 import { serveFolder } from '../test/fixtures/static-server.ts';
 import { CHROME_PATH, CHROMIUM_ARGS, CONSUMER_BUILD } from './toolchain.ts';
 
@@ -35,6 +35,27 @@ async function check(name: string, run: () => unknown): Promise<void> {
 
 function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
+}
+
+/**
+ * Opens `url` in Chromium, waits until the statistics card shows a value, runs `use` on the tab,
+ * and fails on any console error, page error or failed response.
+ */
+async function withStatisticsShown(url: string, use: (tab: Page) => Promise<void>): Promise<void> {
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS] });
+  try {
+    const tab = await browser.newPage();
+    const errors: string[] = [];
+    tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    tab.on('pageerror', (error) => errors.push(String(error)));
+    tab.on('response', (response) => response.status() >= 400 && errors.push(`${response.status()} ${response.url()}`));
+    await tab.goto(url);
+    await tab.waitForFunction(() => document.querySelector('odw-on-demand-statistics')?.shadowRoot?.querySelector('.value') !== null, undefined, { timeout: 20_000 });
+    await use(tab);
+    assert(errors.length === 0, `console errors: ${errors.join('; ')}`);
+  } finally {
+    await browser.close();
+  }
 }
 
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -157,20 +178,10 @@ try {
     const html = page.replace(/<script type="module">[\s\S]*?<\/script>/, () => `<script type="module">${code.replaceAll('</script', '<\\/script')}</script>`);
     const file = join(work, 'plain.html');
     writeFileSync(file, html);
-    const browser = await chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS] });
-    try {
-      const tab = await browser.newPage();
-      const errors: string[] = [];
-      tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      tab.on('pageerror', (error) => errors.push(String(error)));
-      await tab.goto(`file://${file}`);
-      await tab.waitForFunction(() => document.querySelector('odw-on-demand-statistics')?.shadowRoot?.querySelector('.value') !== null, undefined, { timeout: 10_000 });
+    await withStatisticsShown(`file://${file}`, async (tab) => {
       const text = await tab.evaluate(() => document.querySelector('odw-on-demand-summary')?.shadowRoot?.textContent ?? '');
       assert(text.includes('Plain HTML webinar'), `summary shows: ${text.slice(0, 200)}`);
-      assert(errors.length === 0, `console errors: ${errors.join('; ')}`);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   await check('the shipped analysis worker runs unbundled from the installed package: the worker downloads, the page does not', async () => {
@@ -194,28 +205,18 @@ try {
       document.body.append(statistics);`);
     writeFileSync(join(consumer, 'worker.js'), code);
     writeFileSync(join(consumer, 'worker.html'), '<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body><script type="module" src="/worker.js"></script></body></html>');
-    // Absolute: MSW matches a relative base only in a browser; the server makes each request's URL from http://127.0.0.1.
-    const handlers = restHandlers({ baseUrl: 'http://127.0.0.1/api' });
-    const server = await serveFolder(consumer, (request) => (new URL(request.url).pathname.startsWith('/api/') ? getResponse(handlers, request) : Promise.resolve(undefined)));
-    const browser = await chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS] });
+    const server = await serveFolder(consumer, mockRestApi());
     try {
-      const tab = await browser.newPage();
-      const errors: string[] = [];
-      tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      tab.on('pageerror', (error) => errors.push(String(error)));
-      tab.on('response', (response) => response.status() >= 400 && errors.push(`${response.status()} ${response.url()}`));
-      await tab.goto(`${server.url}worker.html`);
-      await tab.waitForFunction(() => document.querySelector('odw-on-demand-statistics')?.shadowRoot?.querySelector('.value') !== null, undefined, { timeout: 20_000 });
-      const seen = await tab.evaluate(() => ({
-        workers: (window as unknown as { workers: unknown }).workers,
-        // Resource timing lists the page's own requests only, not the worker's.
-        pageAsked: performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/api/')),
-      }));
-      assert(JSON.stringify(seen.workers) === '{"made":1,"ended":1}', `workers: ${JSON.stringify(seen.workers)}`);
-      assert(JSON.stringify(seen.pageAsked) === '["/api/events/mid-window"]', `the page itself asked for ${seen.pageAsked.join(', ')}`);
-      assert(errors.length === 0, `console errors: ${errors.join('; ')}`);
+      await withStatisticsShown(`${server.url}worker.html`, async (tab) => {
+        const seen = await tab.evaluate(() => ({
+          workers: (window as unknown as { workers: unknown }).workers,
+          // Resource timing lists the page's own requests only, not the worker's.
+          pageAsked: performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/api/')),
+        }));
+        assert(JSON.stringify(seen.workers) === '{"made":1,"ended":1}', `workers: ${JSON.stringify(seen.workers)}`);
+        assert(JSON.stringify(seen.pageAsked) === '["/api/events/mid-window"]', `the page itself asked for ${seen.pageAsked.join(', ')}`);
+      });
     } finally {
-      await browser.close();
       await server.close();
     }
   });

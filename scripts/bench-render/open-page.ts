@@ -8,9 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright';
-import { getResponse } from 'msw';
-import { restHandlers } from '../../mocks/index.ts';
 import { scenarioEvent } from '../../mocks/scenarios.ts';
+import { mockRestApi } from '../../test/fixtures/mock-rest-api.ts';
 import { serveFolder } from '../../test/fixtures/static-server.ts';
 import { CHROME_PATH, CHROMIUM_ARGS, CONSUMER_BUILD } from '../toolchain.ts';
 
@@ -28,11 +27,10 @@ export async function withBenchPage<T>(options: { minify: boolean; global: strin
     // The REST contract over the mock scenarios (the big event read at its window's close), for
     // the page and for the analysis worker, which fetches outside the page.
     const close = new Date(Date.parse(scenarioEvent('huge').endsAt) + 31 * 86_400_000);
-    // Absolute: MSW matches a relative base only in a browser. The server makes each request's URL from http://127.0.0.1.
-    const handlers = restHandlers({ baseUrl: 'http://127.0.0.1/api', now: () => close });
+    const api = mockRestApi({ now: () => close });
     // Built before anything is timed (about 3 s for a million views).
-    await getResponse(handlers, new Request('http://127.0.0.1/api/events/huge/attendance'));
-    const server = await serveFolder(folder, (request) => (new URL(request.url).pathname.startsWith('/api/') ? getResponse(handlers, request) : Promise.resolve(undefined)));
+    await api(new Request('http://127.0.0.1/api/events/huge/attendance'));
+    const server = await serveFolder(folder, api);
     const browser = await chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS] });
     try {
       const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
