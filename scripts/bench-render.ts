@@ -18,7 +18,7 @@ await withBenchPage({ minify: true, global: 'runBench' }, async (page) => {
   const result = (await page.evaluate(() => (window as unknown as { runBench: () => Promise<unknown> }).runBench())) as {
     raw: Record<'views' | 'registrants' | 'kitDrawn' | 'kitPainted' | 'chartDrawn' | 'chartPainted', number>;
     charts: Record<'kitFirst' | 'kitUpdate' | 'chartFirst' | 'chartUpdate' | 'kitFirstDrawn' | 'kitUpdateDrawn' | 'chartFirstDrawn' | 'chartUpdateDrawn', number>;
-    huge: { source: 'memory' | 'rest'; inWorker: boolean; views: number; took: number; longestTask: number; longTasks: number }[];
+    huge: { source: 'memory' | 'rest'; inWorker: boolean; views: number; took: number; longestTask: number; longTasks: number; framesDelivered: number }[];
   };
   const { raw, charts, huge } = result;
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -27,7 +27,8 @@ await withBenchPage({ minify: true, global: 'runBench' }, async (page) => {
     const took = median(runs.map((run) => run.took)).toFixed(0);
     const longest = runs.map((run) => run.longestTask.toFixed(0)).join(' / ');
     const over = runs.map((run) => run.longTasks).join(' / ');
-    return `| ${label} | ${took} ms | ${longest} ms | ${over} |`;
+    const frames = runs.map((run) => `${Math.round(100 * run.framesDelivered)} %`).join(' / ');
+    return `| ${label} | ${took} ms | ${longest} ms | ${over} | ${frames} |`;
   };
   const row = (label: string, kit: number, chart: number) => `| ${label} | ${kit.toFixed(1)} ms | ${chart.toFixed(1)} ms | ${(chart / kit).toFixed(2)}× |`;
   const table = [
@@ -47,8 +48,8 @@ await withBenchPage({ minify: true, global: 'runBench' }, async (page) => {
     '',
     `A big event: the \`huge\` scenario's whole window, ${(huge[0]?.views ?? 0).toLocaleString('en')} views / 200,000 registrants, through <odw-data-provider> to statistics + summary painted; 3 runs each, taking turns; main-thread tasks from the Long Tasks API. Over REST: pages of 5,000 records from a server on 127.0.0.1.`,
     '',
-    '| data, analysis | time to figures (median) | longest main-thread task (each run) | tasks over 50 ms (each run) |',
-    '|---|---:|---:|---:|',
+    '| data, analysis | time to figures (median) | longest main-thread task (each run) | tasks over 50 ms (each run) | frames delivered at 60 Hz during the load (each run) |',
+    '|---|---:|---:|---:|---:|',
     hugeRow('memory', false, 'memory adapter, on the page in slices'),
     hugeRow('rest', false, 'REST adapter, on the page in slices (default)'),
     hugeRow('rest', true, 'REST adapter, in a Web Worker (`analyzeInWorker`)'),
