@@ -7,14 +7,15 @@
 import type { AdapterErrorKind } from '../adapters/adapter.ts';
 import type { RestAdapterOptions } from '../adapters/rest.ts';
 import type { ActivityColumns } from '../core/activity.ts';
+import { PROGRAM_STATUS_STEPS } from '../core/statuses.ts';
 import type { CheckedEvent, OnDemandWindow } from '../core/window.ts';
 import type { CalendarDay, Diagnostic, ProgramStatus, WebinarEvent } from '../core/index.ts';
 
 /** Records per message back to the page: reading one piece takes a few milliseconds. */
 export const PIECE = 10_000;
 
-/** Statuses as the numbers they travel as: index into this list. */
-export const STATUSES: readonly ProgramStatus[] = ['not-in-program', 'invited', 'pending-approval', 'rejected', 'registered', 'no-show', 'attended', 'attended-on-demand'];
+/** Statuses as the numbers they travel as: index into core's list, so a status added there travels too. */
+export const STATUSES = Object.keys(PROGRAM_STATUS_STEPS) as readonly ProgramStatus[];
 
 /** Page → worker: first what to download (at once), then the event (once the page has it). */
 export type ToWorker = { rest: RestAdapterOptions; eventId: string } | { event: WebinarEvent };
