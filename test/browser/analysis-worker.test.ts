@@ -18,6 +18,7 @@ import { afterEnd, amsterdamEvent, attendance, registrant, view } from '../fixtu
 import { cleanup, mount, waitForShadow } from '../fixtures/dom.ts';
 import { FIXTURE_API, storeFixture, type Fixture } from '../fixtures/fixture-api.ts';
 import { watchLongTasks } from '../fixtures/long-tasks.ts';
+import { countingWorkers } from '../fixtures/counting-workers.ts';
 
 afterEach(() => {
   analyzeInWorker(undefined);
@@ -28,18 +29,7 @@ const workerUrl = new URL('../../src/analysis-worker.ts', import.meta.url);
 const newWorker = () => new Worker(workerUrl, { type: 'module' });
 let fixtures = 0;
 
-/** A factory that counts the workers it made and the ones ended. */
-function countingFactory(make: () => Worker = newWorker) {
-  const counts = { made: 0, ended: 0 };
-  const create = () => {
-    const worker = make();
-    counts.made++;
-    const terminate = worker.terminate.bind(worker);
-    worker.terminate = () => (counts.ended++, terminate());
-    return worker;
-  };
-  return { counts, create };
-}
+const countingFactory = (make: () => Worker = newWorker) => countingWorkers(make);
 
 /** Stores the data under a fresh event id; the REST adapter reads it from there. */
 async function served(data: Attendance, extra: Partial<Fixture> = {}, event: WebinarEvent = amsterdamEvent) {

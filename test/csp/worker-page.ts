@@ -10,15 +10,10 @@ import '../../src/provider.ts';
 import '../../src/statistics.ts';
 import '../../src/summary.ts';
 import { REFERENCE_NOW } from '../../mocks/generate.ts';
+import { countingWorkers } from '../fixtures/counting-workers.ts';
 
-const counts = { made: 0, ended: 0 };
-analyzeInWorker(() => {
-  const worker = new Worker('/analysis-worker.js', { type: 'module' });
-  counts.made++;
-  const terminate = worker.terminate.bind(worker);
-  worker.terminate = () => (counts.ended++, terminate());
-  return worker;
-});
+const { counts, create } = countingWorkers(() => new Worker('/analysis-worker.js', { type: 'module' }));
+analyzeInWorker(create);
 (window as unknown as { odwWorkers: typeof counts }).odwWorkers = counts;
 
 const provider = document.createElement('odw-data-provider');
