@@ -46,13 +46,13 @@ await withBenchPage({ minify: true, global: 'runBench' }, async (page) => {
     row('update to the last 7 days, drawn', charts.kitUpdateDrawn, charts.chartUpdateDrawn),
     row('update to the last 7 days, painted', charts.kitUpdate, charts.chartUpdate),
     '',
-    `A big event: the \`huge\` scenario's whole window, ${(huge[0]?.views ?? 0).toLocaleString('en')} views / 200,000 registrants, through <odw-data-provider> to statistics + summary painted; 3 runs each, taking turns; main-thread tasks from the Long Tasks API. Over REST: pages of 5,000 records from a server on 127.0.0.1.`,
+    `A big event: the \`huge\` scenario's whole window, ${(huge[0]?.views ?? 0).toLocaleString('en')} views / 200,000 registrants, through <odw-data-provider> to statistics + summary painted; 3 runs each, taking turns, each after a garbage collection (the previous run's views); main-thread tasks from the Long Tasks API. Over REST: pages of 5,000 records from a server on 127.0.0.1.`,
     '',
     '| data, analysis | time to figures (median) | longest main-thread task (each run) | tasks over 50 ms (each run) | frames delivered at 60 Hz during the load (each run) |',
     '|---|---:|---:|---:|---:|',
     hugeRow('memory', false, 'memory adapter, on the page in slices'),
     hugeRow('rest', false, 'REST adapter, on the page in slices (default)'),
-    hugeRow('rest', true, 'REST adapter, in a Web Worker (`analyzeInWorker`)'),
+    hugeRow('rest', true, 'REST, figures computed in a Web Worker (`createWorkerRestAdapter`)'),
   ].join('\n');
   console.log(table);
   if (process.env.BENCH_RENDER_WRITE !== '0') {

@@ -59,21 +59,23 @@ const KB = 1024;
  * A sixth, in session 8, for #18's Web Worker: every page's data layer carries the hook that
  * `analyzeInWorker()` (its own opt-in entry, ~1 KB) plugs into, and the REST adapter remembers its
  * options for the worker to make the same adapter: +50 B on all three, from 32 750, 27 950, 48 120 B.
+ * Down again in session 9 (no decision needed): the worker became an adapter of its own
+ * (`createWorkerRestAdapter`), the hook and the remembered options left every page.
  */
 export const ENTRIES: Entry[] = [
   {
     name: 'dashboard: provider + statistics + summary + REST adapter',
     imports: "import './src/provider.ts'; import './src/statistics.ts'; import './src/summary.ts'; export { createRestAdapter } from './src/adapters/index.ts';",
     budget: 22 * KB,
-    ceiling: 32_800,
+    ceiling: 32_760,
   },
   {
     name: 'audience page: provider + picker + REST adapter',
     imports: "import './src/provider.ts'; import './src/picker.ts'; export { createRestAdapter } from './src/adapters/index.ts';",
     budget: 22 * KB,
-    ceiling: 28_000,
+    ceiling: 27_960,
   },
-  { name: '. (whole kit)', file: 'src/index.ts', budget: 30 * KB, ceiling: 48_170 },
+  { name: '. (whole kit)', file: 'src/index.ts', budget: 30 * KB, ceiling: 48_130 },
   { name: './summary', file: 'src/summary.ts' },
   { name: './statistics', file: 'src/statistics.ts' },
   { name: './picker', file: 'src/picker.ts' },
@@ -84,7 +86,12 @@ export const ENTRIES: Entry[] = [
   { name: './contract', file: 'src/contract/index.ts' },
   { name: './adapters', file: 'src/adapters/index.ts' },
   { name: './adapters/memory', file: 'src/adapters/memory.ts' },
-  // Opt-in, on top of a page's entries: the page side of the analysis worker, and the worker's own script.
+  // Opt-in, on top of a page's entries: the page side of the analysis worker (on its own, and as a
+  // dashboard with it downloads it: most of it is what the widgets load anyway), and the worker's own script.
+  {
+    name: 'dashboard with the analysis worker: provider + statistics + summary + createWorkerRestAdapter',
+    imports: "import './src/provider.ts'; import './src/statistics.ts'; import './src/summary.ts'; export { createWorkerRestAdapter } from './src/analysis-in-worker.ts';",
+  },
   { name: './analysis-in-worker', file: 'src/analysis-in-worker.ts' },
   { name: './analysis-worker (the worker script)', file: 'src/analysis-worker.ts' },
 ];

@@ -1,9 +1,9 @@
 /**
- * Opt-in: big events' attendance downloaded and analyzed in a Web Worker instead of on the page.
- * The worker's script is the `analysis-worker` entry.
+ * Opt-in: a REST adapter whose figures a Web Worker computes, for big events: the page never
+ * holds the attendance. The worker's script is the `analysis-worker` entry.
  *
  * @example
- * import { analyzeInWorker } from 'on-demand-webinar-widgets/analysis-in-worker';
- * analyzeInWorker(() => new Worker('/assets/analysis-worker.js', { type: 'module' }));
+ * import { createWorkerRestAdapter } from 'on-demand-webinar-widgets/analysis-in-worker';
+ * provider.adapter = createWorkerRestAdapter({ baseUrl: '/api' }, () => new Worker('/assets/analysis-worker.js', { type: 'module' }));
  */
-export { analyzeInWorker } from './worker/analysis-in-worker.ts';
+export { createWorkerRestAdapter, type WorkerRestAdapter } from './worker/analysis-in-worker.ts';

@@ -143,4 +143,10 @@ export interface DataAdapter {
   getFunnel?(eventId: string, options: ClockedRequestOptions): Promise<FunnelSummary>;
   /** The projected on-demand visitors by the window's close (`core.projectOnDemandVisitors`), `null` when too early to say. */
   getProjection?(eventId: string, options: ProjectionRequestOptions): Promise<OnDemandProjection | null>;
+  /**
+   * Called when a page asks for fresh data (a widget's Retry, `reload()`): an adapter that holds
+   * data of its own for the event (a cache, a worker's download) drops it, so the next call asks
+   * the backend again.
+   */
+  invalidate?(eventId: string): void;
 }

@@ -27,9 +27,6 @@ export interface RestAdapterOptions extends RetryOptions {
   pushDown?: PushDownOption;
 }
 
-/** The options each REST adapter was made with, for `analyzeInWorker()` to make the same adapter in a Web Worker. */
-export const restOptions = new WeakMap<DataAdapter, RestAdapterOptions>();
-
 /** `now` as ISO text; an invalid Date is the caller's mistake, not the backend's. */
 function instant(now: Date): string {
   try {
@@ -97,7 +94,6 @@ export function createRestAdapter(options: RestAdapterOptions): DataAdapter {
     },
     getAttendance,
   };
-  restOptions.set(adapter, options);
   if (offered.summary) {
     adapter.getDailySummary = async (eventId: string, range: DayRange | undefined, { signal }: RequestOptions = {}) => {
       return checkDailySummary(await request(summaryPath(base, eventId, range), eventId, { signal }), `daily summary of event "${eventId}"`);

@@ -18,20 +18,6 @@ import { SharedRequest } from './shared-request.ts';
 /** Core's `analyzeAttendanceInSteps`, as a question hands it to `analysis()`: the function, or the function once its chunk has loaded. */
 export type AnalysisEngine = typeof analyzeAttendanceInSteps | Promise<typeof analyzeAttendanceInSteps>;
 
-/** An analysis made off the page, with the registrant records it was made from. */
-export interface AnalyzedElsewhere {
-  analysis: AttendanceAnalysis;
-  registrants: readonly unknown[];
-}
-
-/**
- * Downloads and analyzes elsewhere than on the page (a Web Worker), or resolves `undefined` for
- * the page to do it. Set by `analyzeInWorker()` (analysis-in-worker.ts), which pages that want it import.
- */
-export const elsewhere: {
-  analyze?: ((adapter: DataAdapter, eventId: string, event: Promise<WebinarEvent>, signal: AbortSignal) => Promise<AnalyzedElsewhere | undefined>) | undefined;
-} = {};
-
 const registrantRecords = new WeakMap<AttendanceAnalysis, readonly unknown[]>();
 
 /** The registrant records an analysis of this module was made from: names and e-mails for the audience list. */
@@ -78,11 +64,6 @@ export class EventDataSource {
     if (!this.#analysis?.usableFor(signal)) {
       this.#analysis = new SharedRequest((shared) =>
         asAdapterFailure(async () => {
-          const made = await elsewhere.analyze?.(this.adapter, this.eventId, this.event(shared), shared);
-          if (made) {
-            registrantRecords.set(made.analysis, made.registrants);
-            return made.analysis;
-          }
           const [event, attendance, analyze] = await Promise.all([
             this.event(shared),
             this.adapter.getAttendance(this.eventId, { signal: shared }),
@@ -97,10 +78,11 @@ export class EventDataSource {
     return this.#analysis.join(signal);
   }
 
-  /** Forget what was loaded: the next call asks the backend again (Retry, reload()). */
+  /** Forget what was loaded: the next call asks the backend again (Retry, reload()); so does an adapter that holds data of its own. */
   invalidate(): void {
     this.#event = undefined;
     this.#analysis = undefined;
+    this.adapter.invalidate?.(this.eventId);
   }
 }
 

@@ -39,7 +39,7 @@ import { registrantRecordsOf, type EventDataSource } from './event-data-source.t
  * @example
  * const summary = await summaryFrom(eventDataSource(adapter, 'evt-1'), { from: '2026-03-21', to: '2026-03-27' });
  */
-export function summaryFrom(source: EventDataSource, range: DayRange, signal?: AbortSignal): Promise<DailyOnDemandVisitorsResult> {
+export function summaryFrom(source: EventDataSource, range: DayRange | undefined, signal?: AbortSignal): Promise<DailyOnDemandVisitorsResult> {
   return asAdapterFailure(async () => {
     // A range outside the window is the page's mistake, whoever computes: say so before asking.
     const checked = checkDayRange(range, onDemandWindow(await source.event(signal)));

@@ -1,112 +1,163 @@
 /*
- * Opt-in: download and analyze big events' attendance in a Web Worker instead of on the page
- * (public entry: src/analysis-in-worker.ts). A module of its own, so pages that do not use it do
- * not download it; the worker's script is src/analysis-worker.ts.
+ * Opt-in: a REST adapter whose figures a Web Worker computes (public entry:
+ * src/analysis-in-worker.ts). A module of its own, so pages that do not use it do not download
+ * it; the worker's script is src/analysis-worker.ts. To the data layer this is a backend that
+ * aggregates: the widgets ask for figures, never for the attendance, so the page never holds it.
  */
-import type { AttendanceAnalysis, Diagnostic, ProgramStatus, WebinarEvent } from '../core/index.ts';
-import type { CheckedRegistrant } from '../core/activity.ts';
-import { AdapterError, type DataAdapter } from '../adapters/adapter.ts';
-import { restOptions } from '../adapters/rest.ts';
+import { AdapterError, type DataAdapter, type RequestOptions } from '../adapters/adapter.ts';
+import { createRestAdapter, type RestAdapterOptions } from '../adapters/rest.ts';
 import { abortedError } from '../adapters/abort.ts';
-import { inSlices } from '../adapters/slices.ts';
-import { elsewhere, type AnalyzedElsewhere } from '../data/event-data-source.ts';
-import { STATUSES, type AnalysisColumns, type FromWorker, type ToWorker } from './transfer.ts';
+import { eventDataSource, RETAINED_EVENTS_PER_ADAPTER } from '../data/event-data-source.ts';
+import { computedAnswers } from './computed-answers.ts';
+import { OPTIONS_AT, type ErrorFields, type FromWorker, type Question, type ToWorker } from './transfer.ts';
+
+/** A REST adapter whose aggregates a Web Worker computes; `close()` ends its workers. */
+export interface WorkerRestAdapter extends DataAdapter {
+  /** Ends every worker and rejects what still waits for one (a page leaving for good); later questions start new ones. */
+  close(): void;
+}
+
+/** How a question waiting for its worker goes on: the worker's reply, on the page, asked again (its worker ended), or a failure. */
+type Settle = (reply: FromWorker | 'on the page' | 'again' | AdapterError) => void;
+
+/** One event's worker (`undefined`: the page answers), and the questions waiting for it by number. */
+interface Session {
+  worker: Worker | undefined;
+  waiting: Map<number, Settle>;
+}
+
+type Answer = (eventId: string, ...args: unknown[]) => Promise<unknown>;
+
+const errorOf = ({ kind, message, status, retryAfterMs }: ErrorFields) =>
+  new AdapterError(kind, message, { ...(status === undefined ? {} : { status }), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
 
 /**
- * From now on, the data layer downloads and analyzes the attendance of events read through
- * `createRestAdapter` in a Web Worker made by `createWorker` (one per download, ended when done):
- * the page never holds the raw views, and its main thread only takes the result in, in pieces of
- * a few milliseconds. Figures, errors and retries are the same as on the page.
+ * `createRestAdapter(options)`, except that the aggregates the backend does not offer itself
+ * (`pushDown`) — the summary, statistics, audience count and list, funnel and projection — are
+ * computed by a Web Worker made by `createWorker`: one per event, which downloads the attendance
+ * itself, analyzes it once and answers every widget's questions from it. The page never holds the
+ * views, and its main thread only receives each answer (a few kilobytes). Figures and errors are
+ * those the page would compute; retries run in the worker. The four most recently asked events
+ * keep their workers (`RETAINED_EVENTS_PER_ADAPTER`); Retry and `reload()` start a fresh download.
  *
  * The worker's script is the package's `analysis-worker` entry; serve it from your own origin (a
  * strict CSP's `worker-src 'self'` allows that; no blob: or eval is needed). The worker fetches
- * with its own `fetch`: the REST adapter's options must be plain data (a `baseUrl`, fixed
- * `headers`, numbers). Where they are not (a `headers` function, your own `fetch`), where the
- * adapter is not the REST adapter, or where a worker cannot be made or its script does not load,
- * the page downloads and analyzes as without this call; also where the worker's attendance
- * request is not found or not the contract's answer (the page may see what the worker cannot:
- * MSW or a patched fetch in the page). `analyzeInWorker(undefined)` turns it off.
+ * with its own `fetch`, so `options` must be plain data (a `baseUrl`, fixed `headers`, numbers).
+ * The page answers instead, downloading and analyzing in slices as without this adapter, where
+ * they are not (a `headers` function, your own `fetch`), where a worker cannot be made or its
+ * script does not load, and where the worker's requests are not found or not the contract's
+ * answer (the page may see what the worker cannot: MSW or a patched fetch in the page).
  *
  * @example
  * // The worker script served from your own origin:
- * analyzeInWorker(() => new Worker('/assets/analysis-worker.js', { type: 'module' }));
+ * provider.adapter = createWorkerRestAdapter({ baseUrl: '/api' }, () => new Worker('/assets/analysis-worker.js', { type: 'module' }));
  * @example
  * // Vite bundles it as a worker of its own:
  * import AnalysisWorker from 'on-demand-webinar-widgets/analysis-worker?worker';
- * analyzeInWorker(() => new AnalysisWorker());
+ * provider.adapter = createWorkerRestAdapter({ baseUrl: '/api' }, () => new AnalysisWorker());
  */
-export function analyzeInWorker(createWorker: (() => Worker) | undefined): void {
-  elsewhere.analyze = createWorker && ((adapter, eventId, event, signal) => analysisInWorker(createWorker, adapter, eventId, event, signal));
-}
+export function createWorkerRestAdapter(options: RestAdapterOptions, createWorker: () => Worker): WorkerRestAdapter {
+  const rest = createRestAdapter(options);
+  // Imported, not loaded by import() when needed: a chunk of its own measured 0.5 KB more up front
+  // (esbuild splits what it shares with the widgets into chunks the page loads anyway).
+  const onPage = computedAnswers(rest) as unknown as Record<Question, Answer>;
+  /** By event id, the most recently asked last. */
+  const sessions = new Map<string, Session>();
+  let asked = 0;
 
-/** The analysis made by a worker, or `undefined` when a worker cannot make it. Rejects as the page's download and analysis would. */
-async function analysisInWorker(
-  createWorker: () => Worker,
-  adapter: DataAdapter,
-  eventId: string,
-  event: Promise<WebinarEvent>,
-  signal: AbortSignal,
-): Promise<AnalyzedElsewhere | undefined> {
-  // The page's own download reports a failing event when the worker does not take this one.
-  event.catch(() => {});
-  const options = restOptions.get(adapter);
-  if (options === undefined) return undefined;
-  let worker: Worker | undefined;
-  try {
-    worker = createWorker();
-    // A relative base URL is the page's, not the worker script's.
-    worker.postMessage({ rest: { ...options, baseUrl: new URL(options.baseUrl, document.baseURI).href }, eventId } satisfies ToWorker);
-  } catch {
-    // No Worker here, or options a worker cannot take (a function: DataCloneError).
-    worker?.terminate();
-    return undefined;
-  }
-  const leadIds: string[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const registrants: unknown[] = [];
-  let settle!: (columns: AnalysisColumns | Error | undefined) => void;
-  const done = new Promise<AnalysisColumns | Error | undefined>((resolve) => (settle = resolve));
-  worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
-    if ('leadIds' in data) for (const leadId of data.leadIds) leadIds.push(leadId);
-    else if ('diagnostics' in data) for (const diagnostic of data.diagnostics) diagnostics.push(diagnostic);
-    else if ('registrants' in data) for (const registrant of data.registrants) registrants.push(registrant);
-    else if ('done' in data) settle(data.done);
-    else {
-      const { kind, message, status, retryAfterMs } = data.error;
-      // Not found, or not the contract's answer, though the page found the event: the page may see
-      // what the worker cannot (MSW or a patched fetch in the page; a dev server's HTML fallback
-      // is what the worker then gets), so the page asks itself. A real failure fails there too.
-      settle(kind === 'not-found' || kind === 'invalid-response' ? undefined : new AdapterError(kind, message, { ...(status === undefined ? {} : { status }), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }));
-    }
+  /** The page answers the session's questions from now on; those waiting are asked there. */
+  const toPage = (session: Session) => {
+    session.worker?.terminate();
+    session.worker = undefined;
+    for (const settle of [...session.waiting.values()]) settle('on the page');
   };
-  // The script did not load (or threw), or a message could not be read: the page does it.
-  worker.onerror = worker.onmessageerror = () => settle(undefined);
-  const onAbort = () => settle(abortedError(signal.reason));
-  signal.addEventListener('abort', onAbort);
-  try {
-    worker.postMessage({ event: await event } satisfies ToWorker);
-    const columns = await done;
-    if (columns instanceof Error) throw columns;
-    return columns && { analysis: await inSlices(rebuilt(columns, leadIds, diagnostics), signal), registrants };
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-    worker.terminate();
-  }
-}
 
-/** The analysis from the worker's columns, as `analyzeAttendance` makes it on the page. */
-function* rebuilt(columns: AnalysisColumns, leadIds: string[], diagnostics: Diagnostic[]): Generator<void, AttendanceAnalysis, void> {
-  const { resolved, given, liveMinutes, ...rest } = columns;
-  const statusOf: ProgramStatus[] = [];
-  const registrants = new Map<string, CheckedRegistrant>();
-  for (let number = 0; number < leadIds.length; number++) {
-    const leadId = leadIds[number] as string;
-    statusOf.push(STATUSES[resolved[number] as number] as ProgramStatus);
-    const registrant: CheckedRegistrant = { leadId, status: STATUSES[given[number] as number] as ProgramStatus };
-    const live = liveMinutes[number] as number;
-    if (!Number.isNaN(live)) registrant.liveMinutes = live;
-    registrants.set(leadId, registrant);
-    if ((number + 1) % 5_000 === 0) yield;
+  const end = (eventId: string, waiting: 'again' | AdapterError) => {
+    const session = sessions.get(eventId);
+    sessions.delete(eventId);
+    session?.worker?.terminate();
+    for (const settle of [...(session?.waiting.values() ?? [])]) settle(waiting);
+  };
+
+  const sessionOf = (eventId: string): Session => {
+    const known = sessions.get(eventId);
+    sessions.delete(eventId);
+    const session: Session = known ?? { worker: undefined, waiting: new Map() };
+    if (known === undefined) {
+      try {
+        const worker = (session.worker = createWorker());
+        // A relative base URL is the page's, not the worker script's.
+        worker.postMessage({ rest: { ...options, baseUrl: new URL(options.baseUrl, document.baseURI).href } } satisfies ToWorker);
+        worker.onmessage = ({ data }: MessageEvent<FromWorker>) => session.waiting.get(data.id)?.(data);
+        // The script did not load (or threw), or an answer could not be read.
+        worker.onerror = worker.onmessageerror = () => toPage(session);
+      } catch {
+        // No Worker here, or options a worker cannot take (a function: DataCloneError).
+        toPage(session);
+      }
+      // A portal walking through events does not keep every download: the oldest idle ones end.
+      for (const [id, old] of sessions) if (sessions.size >= RETAINED_EVENTS_PER_ADAPTER && old.waiting.size === 0) end(id, 'again');
+    }
+    sessions.set(eventId, session);
+    return session;
+  };
+
+  const ask = (question: Question, eventId: string, args: unknown[]): Promise<unknown> => {
+    const at = OPTIONS_AT[question];
+    const { signal, ...plain } = (args[at] ?? {}) as RequestOptions;
+    const here = () => onPage[question](eventId, ...args);
+    const session = sessionOf(eventId);
+    const { worker } = session;
+    if (worker === undefined) return here();
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(abortedError(signal.reason));
+      const id = ++asked;
+      const onAbort = () => {
+        stop();
+        worker.postMessage({ cancel: id } satisfies ToWorker);
+        reject(abortedError(signal?.reason));
+      };
+      const stop = () => {
+        session.waiting.delete(id);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      session.waiting.set(id, (reply) => {
+        stop();
+        if (reply instanceof AdapterError) reject(reply);
+        else if (reply === 'again') resolve(ask(question, eventId, args));
+        else if (reply === 'on the page') resolve(here());
+        else if ('answer' in reply) resolve(reply.answer);
+        else if (reply.error.kind === 'not-found' || reply.error.kind === 'invalid-response') {
+          // The page may see what the worker cannot (MSW or a patched fetch in the page; a dev
+          // server's HTML fallback is what the worker then gets), so the page asks itself. A real
+          // failure fails there too.
+          toPage(session);
+          resolve(here());
+        } else reject(errorOf(reply.error));
+      });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        worker.postMessage({ id, question, eventId, args: [...args.slice(0, at), plain] } satisfies ToWorker);
+      } catch {
+        // Arguments a worker cannot take (DataCloneError): this question on the page.
+        session.waiting.get(id)?.('on the page');
+      }
+    });
+  };
+
+  const adapter: WorkerRestAdapter = {
+    ...rest,
+    invalidate(eventId) {
+      end(eventId, 'again');
+      eventDataSource(rest, eventId).invalidate();
+    },
+    close() {
+      for (const eventId of [...sessions.keys()]) end(eventId, new AdapterError('aborted', 'The adapter was closed.'));
+    },
+  };
+  for (const question of Object.keys(OPTIONS_AT) as Question[]) {
+    // What the backend aggregates itself, it answers.
+    if (!rest[question]) (adapter as unknown as Record<Question, Answer>)[question] = (eventId, ...args) => ask(question, eventId, args);
   }
-  return { ...rest, registrants, leadIds, statusOf, diagnostics };
+  return adapter;
 }

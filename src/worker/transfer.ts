@@ -1,44 +1,43 @@
 /*
- * What the page and the analysis worker send each other. The worker downloads the attendance
- * itself (with the REST adapter's options), so the page never holds a million views; the
- * analysis comes back as typed arrays (moved, not copied) and the registrants, lead ids and
- * diagnostics in pieces, each read in a task of its own.
+ * What the page and the analysis worker send each other. The worker downloads an event's
+ * attendance itself (with the REST adapter's options), keeps its analysis, and answers the
+ * widgets' questions with their figures: the page never holds the views, and what crosses is a
+ * few kilobytes per answer.
  */
 import type { AdapterErrorKind } from '../adapters/adapter.ts';
 import type { RestAdapterOptions } from '../adapters/rest.ts';
-import type { ActivityColumns } from '../core/activity.ts';
-import { PROGRAM_STATUS_STEPS } from '../core/statuses.ts';
-import type { CheckedEvent, OnDemandWindow } from '../core/window.ts';
-import type { CalendarDay, Diagnostic, ProgramStatus, WebinarEvent } from '../core/index.ts';
 
-/** Records per message back to the page: reading one piece takes a few milliseconds. */
-export const PIECE = 10_000;
+/** A question is the push-down method that answers it (computed-answers.ts computes each). */
+export type Question = 'getDailySummary' | 'getStatistics' | 'countAudience' | 'listAudience' | 'getFunnel' | 'getProjection';
 
-/** Statuses as the numbers they travel as: index into core's list, so a status added there travels too. */
-export const STATUSES = Object.keys(PROGRAM_STATUS_STEPS) as readonly ProgramStatus[];
+/**
+ * Where each question's options (`signal`, `now`, …) sit among its arguments after the event id;
+ * the arguments before them are plain data.
+ */
+export const OPTIONS_AT: Readonly<Record<Question, number>> = {
+  getDailySummary: 1,
+  getStatistics: 0,
+  countAudience: 1,
+  listAudience: 1,
+  getFunnel: 0,
+  getProjection: 0,
+};
 
-/** Page → worker: first what to download (at once), then the event (once the page has it). */
-export type ToWorker = { rest: RestAdapterOptions; eventId: string } | { event: WebinarEvent };
+/**
+ * Page → worker: first the REST adapter's options (once), then questions about the event, each
+ * with a number its answer comes back with; `cancel` when the page no longer waits for one.
+ * A question's arguments are those of its push-down method after the event id, its options
+ * without the signal.
+ */
+export type ToWorker = { rest: RestAdapterOptions } | { id: number; question: Question; eventId: string; args: unknown[] } | { cancel: number };
 
-/** The analysis without what travels in pieces, its statuses as numbers. */
-export interface AnalysisColumns {
-  event: CheckedEvent;
-  window: OnDemandWindow;
-  reportedThrough: CalendarDay;
-  windowDays: CalendarDay[];
-  activities: ActivityColumns;
-  /** Status after on-demand viewing, per registrant number. */
-  resolved: Uint8Array;
-  /** Status as given, per registrant number. */
-  given: Uint8Array;
-  /** Live minutes as given, NaN where there were none. */
-  liveMinutes: Float64Array;
+/** An `AdapterError`'s fields, as they cross (the `cause` stays in the worker). */
+export interface ErrorFields {
+  kind: AdapterErrorKind;
+  message: string;
+  status: number | undefined;
+  retryAfterMs: number | undefined;
 }
 
-/** Worker → page: pieces, then the columns or the failure as an `AdapterError`'s fields. */
-export type FromWorker =
-  | { leadIds: string[] }
-  | { diagnostics: Diagnostic[] }
-  | { registrants: unknown[] }
-  | { done: AnalysisColumns }
-  | { error: { kind: AdapterErrorKind; message: string; status: number | undefined; retryAfterMs: number | undefined } };
+/** Worker → page: the answer to question `id`, or its failure. */
+export type FromWorker = { id: number; answer: unknown } | { id: number; error: ErrorFields };
