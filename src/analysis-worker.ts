@@ -21,13 +21,15 @@ addEventListener('message', async ({ data }: MessageEvent<ToWorker>) => {
   asked.set(id, controller);
   const reply = (message: FromWorker) => controller.signal.aborted || postMessage(message);
   try {
+    // The page sends every argument before the options, `undefined` where left out (OPTIONS_AT).
     const options = { ...(args.at(-1) as object), signal: controller.signal };
     const answer: unknown = await (answers![question] as (...input: unknown[]) => Promise<unknown>)(eventId, ...args.slice(0, -1), options);
     reply({ id, answer });
   } catch (error) {
     // As the page would report it: the same AdapterError, field by field.
-    const { kind, message, status, retryAfterMs } = asAdapterError(error);
-    reply({ id, error: { kind, message, status, retryAfterMs } });
+    const { kind, message, status, retryAfterMs, cause } = asAdapterError(error);
+    const field = (cause as { field?: unknown } | undefined)?.field;
+    reply({ id, error: { kind, message, status, retryAfterMs, field: typeof field === 'string' ? field : undefined } });
   } finally {
     asked.delete(id);
   }

@@ -23,7 +23,8 @@ export type AttendanceActivity =
   | { leadId: string; mode: 'live' }
   | { leadId: string; mode: 'on-demand'; day: CalendarDay; minutes: number };
 
-function requireValidCriteria(criteria: AttendanceCriteria): AttendanceCriteria {
+/** `criteria` as validated, or an `InvalidCriteriaError` (origin `request`). */
+export function requireValidCriteria(criteria: AttendanceCriteria): AttendanceCriteria {
   const result = validateCriteria(criteria);
   if (!result.valid) throw new InvalidCriteriaError(result.errors);
   return result.criteria;

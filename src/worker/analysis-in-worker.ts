@@ -28,8 +28,24 @@ interface Session {
 
 type Answer = (eventId: string, ...args: unknown[]) => Promise<unknown>;
 
-const errorOf = ({ kind, message, status, retryAfterMs }: ErrorFields) =>
-  new AdapterError(kind, message, { ...(status === undefined ? {} : { status }), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+const errorOf = ({ kind, message, status, retryAfterMs, field }: ErrorFields) =>
+  new AdapterError(kind, message, {
+    ...(status === undefined ? {} : { status }),
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    // What the widgets' technical detail reads from core's error (error-messages.ts).
+    ...(field === undefined ? {} : { cause: { field } }),
+  });
+
+/** How http.ts words an answer that is not JSON (kept in step by the HTML-fallback test of analysis-worker.test.ts; a constant there cost every page 15 B). */
+const NOT_JSON = 'the answer is not JSON';
+
+/**
+ * A failure the page may not meet: the worker's request not found, or answered with something
+ * that is not JSON at all (MSW or a patched fetch in the page answers the page's requests, not
+ * the worker's; a dev server then sends its HTML page). Data that is JSON but wrong, or that core
+ * refuses, fails on the page the same way, and is reported from the worker.
+ */
+const pageMaySee = ({ kind, message }: ErrorFields) => kind === 'not-found' || (kind === 'invalid-response' && message.includes(NOT_JSON));
 
 /**
  * `createRestAdapter(options)`, except that the aggregates the backend does not offer itself
@@ -45,8 +61,10 @@ const errorOf = ({ kind, message, status, retryAfterMs }: ErrorFields) =>
  * with its own `fetch`, so `options` must be plain data (a `baseUrl`, fixed `headers`, numbers).
  * The page answers instead, downloading and analyzing in slices as without this adapter, where
  * they are not (a `headers` function, your own `fetch`), where a worker cannot be made or its
- * script does not load, and where the worker's requests are not found or not the contract's
- * answer (the page may see what the worker cannot: MSW or a patched fetch in the page).
+ * script does not load, and where the worker's requests are not found or not JSON at all (the
+ * page may see what the worker cannot: MSW or a patched fetch in the page). `createWorker` must
+ * make a new worker on each call. A worker that dies without an `error` event (out of memory)
+ * leaves its questions waiting until their signal aborts or `close()`.
  *
  * @example
  * // The worker script served from your own origin:
@@ -105,12 +123,13 @@ export function createWorkerRestAdapter(options: RestAdapterOptions, createWorke
   const ask = (question: Question, eventId: string, args: unknown[]): Promise<unknown> => {
     const at = OPTIONS_AT[question];
     const { signal, ...plain } = (args[at] ?? {}) as RequestOptions;
+    // Before any worker is made or ended for it.
+    if (signal?.aborted) return Promise.reject(abortedError(signal.reason));
     const here = () => onPage[question](eventId, ...args);
     const session = sessionOf(eventId);
     const { worker } = session;
     if (worker === undefined) return here();
     return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(abortedError(signal.reason));
       const id = ++asked;
       const onAbort = () => {
         stop();
@@ -127,17 +146,16 @@ export function createWorkerRestAdapter(options: RestAdapterOptions, createWorke
         else if (reply === 'again') resolve(ask(question, eventId, args));
         else if (reply === 'on the page') resolve(here());
         else if ('answer' in reply) resolve(reply.answer);
-        else if (reply.error.kind === 'not-found' || reply.error.kind === 'invalid-response') {
-          // The page may see what the worker cannot (MSW or a patched fetch in the page; a dev
-          // server's HTML fallback is what the worker then gets), so the page asks itself. A real
-          // failure fails there too.
+        else if (pageMaySee(reply.error)) {
+          // The page asks itself from now on; a real failure fails there too.
           toPage(session);
           resolve(here());
         } else reject(errorOf(reply.error));
       });
       signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        worker.postMessage({ id, question, eventId, args: [...args.slice(0, at), plain] } satisfies ToWorker);
+        // Every argument before the options, left-out ones as `undefined`, so the options stay last.
+        worker.postMessage({ id, question, eventId, args: [...Array.from({ length: at }, (_, index) => args[index]), plain] } satisfies ToWorker);
       } catch {
         // Arguments a worker cannot take (DataCloneError): this question on the page.
         session.waiting.get(id)?.('on the page');
@@ -148,8 +166,9 @@ export function createWorkerRestAdapter(options: RestAdapterOptions, createWorke
   const adapter: WorkerRestAdapter = {
     ...rest,
     invalidate(eventId) {
-      end(eventId, 'again');
+      // The page's own data first: a question asked again may be answered there.
       eventDataSource(rest, eventId).invalidate();
+      end(eventId, 'again');
     },
     close() {
       for (const eventId of [...sessions.keys()]) end(eventId, new AdapterError('aborted', 'The adapter was closed.'));

@@ -5,7 +5,8 @@
  * wherever a worker cannot.
  */
 import type { DataAdapter } from '../adapters/adapter.ts';
-import { analyzeAttendanceInSteps, projectionOf, selectAudience } from '../core/index.ts';
+import { analyzeAttendanceInSteps, projectionOf } from '../core/index.ts';
+import { audienceOf, requireValidCriteria } from '../core/audience.ts';
 import { checkNow } from '../core/calendar.ts';
 import { asAdapterFailure } from '../data/data-errors.ts';
 import { eventDataSource } from '../data/event-data-source.ts';
@@ -32,14 +33,16 @@ export function computedAnswers(adapter: DataAdapter): ComputedAnswers {
     getDailySummary: (eventId, range, { signal } = {}) => summaryFrom(source(eventId), range, signal),
     getStatistics: (eventId, { now, closingThreshold, signal }) => statisticsFrom(source(eventId), now, closingThreshold, signal),
     // Not audienceCountFrom: as an adapter's answer it checks the criteria and the clock (the
-    // picker asks only with valid ones), and core's audience is imported here, not loaded by
-    // import(): a worker has no use for a chunk of its own (Vitest's browser runner cannot load one in a worker).
+    // picker asks only with valid ones), before the download, and core's audience is imported
+    // here, not loaded by import(): a worker has no use for a chunk of its own (Vitest's browser
+    // runner cannot load one in a worker).
     countAudience: (eventId, criteria, { now, signal }) =>
-      asAdapterFailure(async () =>
-        adapter.countAudience
-          ? adapter.countAudience(eventId, criteria, { now, signal })
-          : selectAudience(await source(eventId).analysis(analyzeAttendanceInSteps, signal), criteria, now).length,
-      ),
+      asAdapterFailure(async () => {
+        if (adapter.countAudience) return adapter.countAudience(eventId, criteria, { now, signal });
+        const valid = requireValidCriteria(criteria);
+        const time = checkNow(now);
+        return audienceOf(await source(eventId).analysis(analyzeAttendanceInSteps, signal), valid, time).length;
+      }),
     listAudience: (eventId, request, { signal } = {}) => audiencePageFrom(source(eventId), request, signal),
     getFunnel: (eventId, { now, signal }) => funnelFrom(source(eventId), now, signal),
     getProjection: (eventId, { now, level, signal }) =>

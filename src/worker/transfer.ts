@@ -31,12 +31,13 @@ export const OPTIONS_AT: Readonly<Record<Question, number>> = {
  */
 export type ToWorker = { rest: RestAdapterOptions } | { id: number; question: Question; eventId: string; args: unknown[] } | { cancel: number };
 
-/** An `AdapterError`'s fields, as they cross (the `cause` stays in the worker). */
+/** An `AdapterError`'s fields, as they cross (the `cause` stays in the worker, but for the name of the field core refused). */
 export interface ErrorFields {
   kind: AdapterErrorKind;
   message: string;
   status: number | undefined;
   retryAfterMs: number | undefined;
+  field: string | undefined;
 }
 
 /** Worker → page: the answer to question `id`, or its failure. */

@@ -16,12 +16,13 @@ import { funnelFrom } from '../../src/data/funnel-question.ts';
 import { projectionFrom } from '../../src/data/projection-question.ts';
 import { audiencePageFrom, statisticsFrom, summaryFrom } from '../../src/data/questions.ts';
 import '../../src/statistics.ts';
+import { technicalDetail } from '../../src/elements/error-messages.ts';
 import { runAdapterConformance } from '../../src/testing/index.ts';
 import { REFERENCE_NOW, scenarioData } from '../../mocks/index.ts';
 import { attendanceArbitrary } from '../fixtures/core-arbitraries.ts';
 import { afterEnd, amsterdamEvent, attendance, registrant, view } from '../fixtures/core-fixtures.ts';
 import { cleanup, mount, waitForShadow } from '../fixtures/dom.ts';
-import { downloadsOf, FIXTURE_API, storeFixture, type Fixture } from '../fixtures/fixture-api.ts';
+import { downloadsOf, FIXTURE_API, pagesAskedOf, storeFixture, type Fixture } from '../fixtures/fixture-api.ts';
 import { watchLongTasks } from '../fixtures/long-tasks.ts';
 import { countingWorkers } from '../fixtures/counting-workers.ts';
 
@@ -201,18 +202,49 @@ describe('createWorkerRestAdapter', () => {
     }
   });
 
-  it.each([
-    ['an unknown event', { fail: { status: 404, code: 'not-found' } }, amsterdamEvent],
-    ['a backend that is down', { fail: { status: 503, code: 'unavailable', headers: { 'retry-after': '7' } } }, amsterdamEvent],
-    ['an event the analysis refuses', {}, { ...amsterdamEvent, timeZone: 'Mars/Olympus' }],
-  ] as const)('reports %s as the page does', async (_, extra, event) => {
-    const id = await served(mixed, extra, event);
+  /** The same question's failure without and with a worker, and the workers made and ended. */
+  async function failures(id: string) {
     const withoutWorker = await statisticsFrom(eventDataSource(rest(), id), NOW, undefined).catch((error: unknown) => error);
-    const withWorker = await statisticsFrom(eventDataSource(inWorker(), id), NOW, undefined).catch((error: unknown) => error);
-    // Kind, message, status and Retry-After alike; the cause (core's error object) stays in the worker.
-    const fields = (error: unknown) => error instanceof Error && { ...error, name: error.name, message: error.message };
+    const { counts, create } = countingWorkers(newWorker);
+    const withWorker = await statisticsFrom(eventDataSource(inWorker(create), id), NOW, undefined).catch((error: unknown) => error);
     expect(withWorker).toBeInstanceOf(AdapterError);
+    // Kind, message, status, Retry-After and the technical detail (with core's field) alike; the
+    // cause itself (core's error object) stays in the worker.
+    const fields = (error: unknown) => error instanceof AdapterError && { ...error, name: error.name, message: error.message, detail: technicalDetail(error) };
     expect(fields(withWorker)).toEqual(fields(withoutWorker));
+    return { counts, withWorker };
+  }
+
+  it.each([
+    ['a backend that is down', { fail: { status: 503, code: 'unavailable', headers: { 'retry-after': '7' } } }, amsterdamEvent, /^unavailable · HTTP 503 · Retry-After 7 s/],
+    ['an event the analysis refuses', {}, { ...amsterdamEvent, timeZone: 'Mars/Olympus' }, /^invalid-response · field event.timeZone/],
+  ] as const)('reports %s from the worker, as the page does', async (_, extra, event, detail) => {
+    const { counts, withWorker } = await failures(await served(mixed, extra, event));
+    // The worker's own report: it is still there for the next question.
+    expect(counts).toEqual({ made: 1, ended: 0 });
+    expect(technicalDetail(withWorker as AdapterError)).toMatch(detail);
+  });
+
+  it('reports an unknown event as the page does, once the page has asked too (it may see what the worker cannot)', async () => {
+    const { counts, withWorker } = await failures('evt-never-served');
+    expect(withWorker).toMatchObject({ kind: 'not-found' });
+    expect(counts).toEqual({ made: 1, ended: 1 });
+  });
+
+  it('refuses criteria and a clock it cannot use before downloading anything', async () => {
+    const id = await served(mixed);
+    const adapter = inWorker();
+    const bad = { version: 1, kind: 'has-attended', eventMode: 'live', watchDuration: { operator: 'at-least', minutes: 10 } } as AttendanceCriteria;
+    await expect(adapter.countAudience!(id, bad, { now: NOW })).rejects.toMatchObject({ kind: 'invalid-request' });
+    await expect(adapter.countAudience!(id, CRITERIA[0]!, { now: new Date(Number.NaN) })).rejects.toMatchObject({ kind: 'invalid-request' });
+    expect(await downloadsOf(id)).toBe(0);
+  });
+
+  it('takes left-out arguments as the page does: no range is the whole window', async () => {
+    const id = await served(mixed);
+    // As plain JavaScript may call it: the range left out, not passed as undefined.
+    const leftOut = inWorker().getDailySummary as unknown as (eventId: string) => Promise<unknown>;
+    expect(await leftOut(id)).toEqual(await summaryFrom(eventDataSource(rest(), id), undefined));
   });
 
   it('reports a question asked wrongly as the page does, and answers the next one', async () => {
@@ -225,23 +257,56 @@ describe('createWorkerRestAdapter', () => {
     expect((await adapter.getStatistics!(id, { now: NOW })).totalVisitors).toBeGreaterThan(0);
   });
 
-  it('stops waiting at once when the caller aborts, and the worker answers the next question', async () => {
-    const id = await served(
-      attendance(
-        Array.from({ length: 20_000 }, (_, index) => registrant(`L${index}`, 'No Show')),
-        Array.from({ length: 100_000 }, (_, index) => view(`L${index % 20_000}`, afterEnd(index % 20), 5)),
-      ),
-      { pageSize: 2_000 },
-    );
+  /** An event whose download takes a while: 11 pages, 100 ms each. */
+  const slowToDownload = () => served(mixed, { pageSize: 2, pageDelayMs: 100 });
+
+  it('stops waiting at once when the caller aborts, cancels the download in the worker, and answers the next question', async () => {
+    const id = await slowToDownload();
     const { counts, create } = countingWorkers(newWorker);
     const adapter = inWorker(create);
     const controller = new AbortController();
     const loading = adapter.getStatistics!(id, { now: NOW, signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await expect.poll(() => downloadsOf(id)).toBe(1);
     controller.abort();
     await expect(loading).rejects.toMatchObject({ kind: 'aborted' });
+    // Cancelled in the worker, the download stops: not all 11 pages are asked for (they would be within 1.1 s).
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await pagesAskedOf(id)).toBeLessThan(11);
     expect(await adapter.getStatistics!(id, { now: NOW })).toEqual(await statisticsFrom(eventDataSource(rest(), id), NOW, undefined));
     expect(counts).toEqual({ made: 1, ended: 0 });
+    // Already aborted: no worker is made for it.
+    await expect(adapter.getStatistics!(await served(mixed), { now: NOW, signal: AbortSignal.abort() })).rejects.toMatchObject({ kind: 'aborted' });
+    expect(counts.made).toBe(1);
+  });
+
+  it('asks a waiting question again in a new worker when the event is reloaded meanwhile', async () => {
+    const id = await slowToDownload();
+    const { counts, create } = countingWorkers(newWorker);
+    const adapter = inWorker(create);
+    const waiting = adapter.getStatistics!(id, { now: NOW });
+    await expect.poll(() => downloadsOf(id)).toBe(1);
+    adapter.invalidate!(id);
+    expect(await waiting).toEqual(await statisticsFrom(eventDataSource(rest(), id), NOW, undefined));
+    expect(counts).toEqual({ made: 2, ended: 1 });
+  });
+
+  it('answers a waiting question on the page when its worker fails meanwhile', async () => {
+    const id = await served(mixed);
+    const made: Worker[] = [];
+    const adapter = inWorker(() => {
+      const worker = newWorker();
+      made.push(worker);
+      return worker;
+    });
+    const watch = pageDownloads();
+    try {
+      const waiting = adapter.getStatistics!(id, { now: NOW });
+      made[0]?.dispatchEvent(new Event('error'));
+      expect(await waiting).toEqual(await statisticsFrom(eventDataSource(rest(), id), NOW, undefined));
+      expect(watch.asked.length).toBe(2);
+    } finally {
+      watch.restore();
+    }
   });
 
   it('downloads again after a reload (Retry, reload()), in a new worker, and shows the new data', async () => {
