@@ -83,18 +83,20 @@ export function createWorkerRestAdapter(options: RestAdapterOptions, createWorke
   const sessions = new Map<string, Session>();
   let asked = 0;
 
-  /** The page answers the session's questions from now on; those waiting are asked there. */
-  const toPage = (session: Session) => {
+  /** Ends the session's worker; the questions waiting for it go on as `waiting` says. */
+  const release = (session: Session, waiting: 'on the page' | 'again' | AdapterError) => {
     session.worker?.terminate();
     session.worker = undefined;
-    for (const settle of [...session.waiting.values()]) settle('on the page');
+    for (const settle of [...session.waiting.values()]) settle(waiting);
   };
+
+  /** The page answers the session's questions from now on; those waiting are asked there. */
+  const toPage = (session: Session) => release(session, 'on the page');
 
   const end = (eventId: string, waiting: 'again' | AdapterError) => {
     const session = sessions.get(eventId);
     sessions.delete(eventId);
-    session?.worker?.terminate();
-    for (const settle of [...(session?.waiting.values() ?? [])]) settle(waiting);
+    if (session) release(session, waiting);
   };
 
   const sessionOf = (eventId: string): Session => {
